@@ -1,0 +1,50 @@
+"""Per-stack bookkeeping in Python: the snapshots and providers of each stack, without Node round trips.
+
+The registry is stored on the stack's Python object, so finding it costs nothing; ``stack_of`` crosses
+into Node only when a construct's scope is not the stack itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._core import core
+
+__all__ = ["StackRegistry", "registry_of", "stack_of"]
+
+_ATTR = "_cdktf_ecs_snapshot_registry"
+
+
+@dataclass
+class StackRegistry:
+    """What this library placed in one stack."""
+
+    stack: Any
+    snapshots: list[Any] = field(default_factory=list)
+    providers: list[Any] = field(default_factory=list)
+    batch: Any = None
+
+    def default_provider(self) -> Any:
+        """Return the stack's AlicloudProvider without alias, if any."""
+        for provider in self.providers:
+            if provider.alias_input is None:
+                return provider
+        return None
+
+
+def stack_of(scope: Any) -> Any:
+    """Return the TerraformStack containing ``scope`` (no Node call when ``scope`` is the stack)."""
+    cdk = core()
+    if isinstance(scope, cdk.TerraformStack):
+        return scope
+    return cdk.TerraformStack.of(scope)
+
+
+def registry_of(stack: Any) -> StackRegistry:
+    """Return (creating on first use) the registry kept on ``stack``."""
+    found: StackRegistry | None = stack.__dict__.get(_ATTR)
+    if found is None:
+        found = StackRegistry(stack)
+        stack.__dict__[_ATTR] = found
+    return found

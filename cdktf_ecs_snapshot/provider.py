@@ -1,0 +1,278 @@
+"""``AlicloudProvider``: the ``aliyun/alicloud`` provider block, with a version constraint that fits.
+
+The default constraint is the lowest release that supports every argument and attribute the stack's
+snapshots use (never below 1.120.0), up to the next major: ``>= 1.120.0, < 2.0.0`` for plain snapshots,
+``>= 1.239.0, < 2.0.0`` once ``create_time`` is referenced. It is computed at synthesis, so snapshots
+added after the provider still count.
+
+Literal ``access_key``/``secret_key``/``security_token`` values would be written in plain text into
+``cdk.tf.json``; they are refused unless ``allow_plaintext_credentials=True``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import jsii
+
+from ._core import core
+from ._stack_registry import registry_of, stack_of
+from .errors import ValidationError
+from .findings import Finding, Severity
+from .schema import MINIMUM_PROVIDER
+from .tokens import is_unresolved
+from .validate import minimum_provider_for
+from .versions import Version, parse_constraint
+
+__all__ = ["AlicloudProvider", "default_constraint"]
+
+_cdk = core()
+_SECRETS = ("access_key", "secret_key", "security_token")
+_CREDENTIAL_FIX = (
+    "remove it and export ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY (or set profile=...); "
+    "pass allow_plaintext_credentials=True only if plain text in cdk.tf.json is acceptable"
+)
+
+
+def default_constraint(stack: Any) -> str:
+    """Return ``>= X, < 2.0.0`` where X is the lowest release every snapshot of ``stack`` needs."""
+    floor = MINIMUM_PROVIDER
+    for snapshot in registry_of(stack).snapshots:
+        floor = max(floor, minimum_provider_for(snapshot.arguments, reads=tuple(snapshot.reads)))
+    return f">= {floor}, < 2.0.0"
+
+
+@jsii.implements(_cdk.IStringProducer)
+class _DefaultVersion:
+    """Produces the default constraint at synthesis, once every snapshot of the stack exists."""
+
+    def __init__(self, stack: Any) -> None:
+        self._stack = stack
+
+    def produce(self, context: Any) -> str:
+        return default_constraint(self._stack)
+
+
+_TerraformProvider: Any = _cdk.TerraformProvider
+
+
+class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
+    """The ``alicloud`` provider (source ``aliyun/alicloud``).
+
+    Args:
+        scope: the stack (or a construct inside it).
+        id: construct id.
+        region: region such as ``cn-hangzhou``. Default: - ``ALICLOUD_REGION``, else the provider's
+            default ``cn-beijing``.
+        version: a Terraform version constraint such as ``"~> 1.239"``. Default: - the lowest release
+            supporting everything used, ``>= X, < 2.0.0`` (X >= 1.120.0).
+        alias: provider alias for multi-region stacks. Default: - the default provider.
+        profile: credentials profile (``~/.aliyun/config.json``). Default: - ``ALICLOUD_PROFILE``.
+        shared_credentials_file: path of the credentials file. Default: - ``~/.aliyun/config.json``.
+        assume_role: ``{"role_arn": ..., "session_name": ..., "policy": ..., "session_expiration": ...,
+            "external_id": ...}``. Default: - no role is assumed.
+        assume_role_with_oidc: ``{"oidc_provider_arn": ..., "role_arn": ..., "oidc_token_file": ...}``
+            (provider 1.220.0). Default: - none.
+        ecs_role_name: RAM role of the ECS instance running Terraform. Default: - none.
+        endpoints: custom endpoints, e.g. ``{"ecs": "127.0.0.1:8900"}``. Default: - the public ones.
+        skip_region_validation, protocol, account_id, account_type, configuration_source,
+        client_read_timeout, client_connect_timeout, source_ip, secure_transport, max_retry_timeout:
+            passed through as the provider documents them. Default: - the provider's.
+        access_key, secret_key, security_token: refused unless ``allow_plaintext_credentials=True``,
+            because they would be written in plain text. Default: - from the environment.
+    """
+
+    TF_RESOURCE_TYPE = "alicloud"
+
+    def __init__(
+        self,
+        scope: Any,
+        id: str,
+        *,
+        region: str | None = None,
+        version: str | None = None,
+        alias: str | None = None,
+        profile: str | None = None,
+        shared_credentials_file: str | None = None,
+        assume_role: Mapping[str, Any] | None = None,
+        assume_role_with_oidc: Mapping[str, Any] | None = None,
+        ecs_role_name: str | None = None,
+        endpoints: Mapping[str, str] | None = None,
+        skip_region_validation: bool | None = None,
+        protocol: str | None = None,
+        account_id: str | None = None,
+        account_type: str | None = None,
+        configuration_source: str | None = None,
+        client_read_timeout: int | None = None,
+        client_connect_timeout: int | None = None,
+        source_ip: str | None = None,
+        secure_transport: str | None = None,
+        max_retry_timeout: int | None = None,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+        security_token: str | None = None,
+        allow_plaintext_credentials: bool = False,
+    ) -> None:
+        stack = stack_of(scope)
+        secrets = {"access_key": access_key, "secret_key": secret_key, "security_token": security_token}
+        findings = _check_arguments(id, version, secrets, allow_plaintext_credentials, assume_role)
+        if findings:
+            raise ValidationError(findings, where=f"{scope.node.path}/{id}")
+        self.version_input = version
+        self.alias_input = alias
+        constraint: Any = version if version is not None else _cdk.Lazy.string_value(_DefaultVersion(stack))
+        super().__init__(
+            scope,
+            id,
+            terraform_resource_type="alicloud",
+            terraform_generator_metadata=_cdk.TerraformProviderGeneratorMetadata(
+                provider_name="alicloud", provider_version_constraint=constraint
+            ),
+            terraform_provider_source="aliyun/alicloud",
+        )
+        attributes: dict[str, Any] = {
+            "region": region,
+            "profile": profile,
+            "shared_credentials_file": shared_credentials_file,
+            "assume_role": [dict(assume_role)] if assume_role else None,
+            "assume_role_with_oidc": [dict(assume_role_with_oidc)] if assume_role_with_oidc else None,
+            "ecs_role_name": ecs_role_name,
+            "endpoints": [dict(endpoints)] if endpoints else None,
+            "skip_region_validation": skip_region_validation,
+            "protocol": protocol,
+            "account_id": account_id,
+            "account_type": account_type,
+            "configuration_source": configuration_source,
+            "client_read_timeout": client_read_timeout,
+            "client_connect_timeout": client_connect_timeout,
+            "source_ip": source_ip,
+            "secure_transport": secure_transport,
+            "max_retry_timeout": max_retry_timeout,
+            **(secrets if allow_plaintext_credentials else {}),
+        }
+        self._attributes = {k: v for k, v in attributes.items() if v is not None}
+        registry = registry_of(stack)
+        registry.providers.append(self)
+        if version is not None:
+            _check_snapshots_against(registry.snapshots, version, f"{scope.node.path}/{id}")
+
+    @property
+    def alias(self) -> str | None:
+        return self.alias_input
+
+    @alias.setter
+    def alias(self, value: str | None) -> None:
+        self.alias_input = value
+
+    @jsii.member(jsii_name="synthesizeAttributes")
+    def _synthesize_attributes(self) -> Mapping[str, Any]:
+        return dict(self._attributes)
+
+    @jsii.member(jsii_name="synthesizeHclAttributes")
+    def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in self._attributes.items():
+            if isinstance(value, list):
+                out[key] = {"value": value, "isBlock": True, "type": "list", "storageClassType": "objectList"}
+            else:
+                storage = (
+                    "boolean" if isinstance(value, bool) else "number" if isinstance(value, int) else "string"
+                )
+                out[key] = {"value": value, "isBlock": False, "type": "simple", "storageClassType": storage}
+        return out
+
+
+def _finding(id: str, attr: str, value: object, problem: str, expected: str, hint: str) -> Finding:
+    return Finding(
+        "alicloud_provider_" + attr,
+        Severity.ERROR,
+        "provider",
+        f"alicloud.{id}",
+        attr,
+        value,
+        problem,
+        expected,
+        hint,
+    )
+
+
+def _check_arguments(
+    id: str,
+    version: str | None,
+    secrets: Mapping[str, str | None],
+    allow: bool,
+    assume_role: Mapping[str, Any] | None,
+) -> list[Finding]:
+    findings: list[Finding] = []
+    if version is not None:
+        try:
+            constraint = parse_constraint(version).clip(MINIMUM_PROVIDER)
+        except ValueError as exc:
+            findings.append(
+                _finding(
+                    id,
+                    "version",
+                    version,
+                    str(exc).split(": ", 1)[-1].split(";")[0],
+                    "a constraint such as '~> 1.239'",
+                    "use Terraform's constraint syntax",
+                )
+            )
+        else:
+            if not constraint.intervals:
+                findings.append(
+                    _finding(
+                        id,
+                        "version",
+                        version,
+                        "admits no release with alicloud_ecs_snapshot",
+                        f"a constraint admitting >= {MINIMUM_PROVIDER}",
+                        "alicloud_ecs_snapshot exists since provider 1.120.0; raise the constraint",
+                    )
+                )
+    for key, value in secrets.items():
+        if value is not None and not allow and not is_unresolved(value):
+            findings.append(
+                _finding(
+                    id,
+                    key,
+                    "***",
+                    "a literal credential would be written in plain text to cdk.tf.json",
+                    "no literal credential",
+                    _CREDENTIAL_FIX,
+                )
+            )
+    if assume_role is not None and not assume_role.get("role_arn"):
+        findings.append(
+            _finding(
+                id,
+                "assume_role",
+                dict(assume_role),
+                "role_arn is required",
+                "{'role_arn': 'acs:ram::<account>:role/<name>', ...}",
+                "add role_arn",
+            )
+        )
+    return findings
+
+
+def _check_snapshots_against(snapshots: list[Any], version: str, where: str) -> None:
+    """Refuse an explicit constraint that excludes every release the existing snapshots need."""
+    constraint = parse_constraint(version)
+    findings: list[Finding] = []
+    for snapshot in snapshots:
+        needed: Version = minimum_provider_for(snapshot.arguments, reads=tuple(snapshot.reads))
+        if all(i.high <= needed for i in constraint.intervals):
+            findings.append(
+                _finding(
+                    "default",
+                    "version",
+                    version,
+                    f"excludes every release snapshot {snapshot.node.path!r} needs",
+                    f"provider >= {needed}",
+                    f"raise the constraint to admit {needed} or later",
+                )
+            )
+    if findings:
+        raise ValidationError(findings, where=where)

@@ -1,0 +1,522 @@
+"""``EcsSnapshot``: the typed cdktf/cdktn construct for ``alicloud_ecs_snapshot``.
+
+Arguments are validated in the constructor (and in every setter) before anything reaches Node, so a bad
+value raises ``ValidationError`` at the line that wrote it and no ``cdk.tf.json`` is written.
+
+Why the attributes are written by a per-stack batch and not by ``_synthesize_attributes``: a Python
+override called back from Node costs about 1-2.5 ms per resource, more than building the resource. One
+``_SnapshotBatch`` element per stack writes the attributes of all its snapshots in a single callback, and
+logical ids are computed in Python where cdktf's rule is simple (see ``_logical_id``). ``cdktf synth
+--hcl`` still uses a per-resource ``_synthesize_hcl_attributes`` override, which only HCL output calls.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import jsii
+
+from ._core import core
+from ._stack_registry import registry_of, stack_of
+from .errors import SnapshotDeprecationWarning, ValidationError
+from .findings import Finding, Severity
+from .importid import require_import_id
+from .schema import LEGACY_RESOURCE_TYPE, RESOURCE_TYPE, Category, Kind, attribute
+from .validate import ARGUMENTS, Validated, require_valid, validate_snapshot
+from .versions import Constraint, Version, parse_constraint
+
+__all__ = ["EcsSnapshot", "LegacySnapshot"]
+
+_cdk = core()
+_DISALLOWED = re.compile(r"[^A-Za-z0-9_-]")
+_HCL_STORAGE = {
+    Kind.STRING: ("simple", "string"),
+    Kind.BOOL: ("simple", "boolean"),
+    Kind.NUMBER: ("simple", "number"),
+    Kind.STRING_MAP: ("map", "stringMap"),
+}
+_V1239 = Version(1, 239, 0)
+
+
+def _hcl_attributes(values: Mapping[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in values.items():
+        kind = attribute(key).kind
+        if kind is Kind.BLOCK:
+            out[key] = {
+                "value": value,
+                "isBlock": True,
+                "type": "struct",
+                "storageClassType": "EcsSnapshotTimeouts",
+            }
+        else:
+            hcl_type, storage = _HCL_STORAGE[kind]
+            out[key] = {"value": value, "isBlock": False, "type": hcl_type, "storageClassType": storage}
+    return out
+
+
+def _drop_path(values: dict[str, Any], path: str) -> None:
+    """Remove what a user override at ``path`` replaces, so the user's value wins in the merged JSON."""
+    parts = path.split(".")
+    node: Any = values
+    for part in parts[:-1]:
+        child = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(child, dict):
+            if isinstance(node, dict):
+                node.pop(part, None)
+            return
+        node[part] = child = dict(child)
+        node = child
+    if isinstance(node, dict):
+        node.pop(parts[-1], None)
+
+
+_TerraformElement: Any = _cdk.TerraformElement
+_TerraformResource: Any = _cdk.TerraformResource
+
+
+class _SnapshotBatch(_TerraformElement):  # type: ignore[misc]
+    """Writes the attributes (and import blocks) of every snapshot of one stack, in one callback."""
+
+    def __init__(self, stack: Any) -> None:
+        super().__init__(stack, "cdktf-ecs-snapshot")
+        self.members: list[EcsSnapshot] = []
+
+    def to_terraform(self) -> Any:
+        resources: dict[str, dict[str, object]] = {}
+        for member in self.members:
+            if member._batched:
+                resources.setdefault(member._resource_type, {})[member._logical_id()] = (
+                    member._attributes_for_synth()
+                )
+        return {"resource": resources, **self._imports()}
+
+    def to_hcl_terraform(self) -> Any:
+        # HCL output renders each element's fragment separately: attributes come from each resource's
+        # own _synthesize_hcl_attributes, only the import blocks from here.
+        return self._imports()
+
+    def _imports(self) -> dict[str, object]:
+        imports: list[dict[str, object]] = []
+        for member in self.members:
+            if member._import is not None:
+                block: dict[str, object] = {
+                    "id": member._import[0],
+                    "to": f"{member._resource_type}.{member._logical_id()}",
+                }
+                if member._import[1] is not None:
+                    block["provider"] = member._import[1].fqn
+                imports.append(block)
+        return {"import": imports} if imports else {}
+
+
+def _batch_for(stack: Any) -> _SnapshotBatch:
+    registry = registry_of(stack)
+    if registry.batch is None:
+        registry.batch = _SnapshotBatch(stack)
+    batch: _SnapshotBatch = registry.batch
+    return batch
+
+
+class EcsSnapshot(_TerraformResource):  # type: ignore[misc]
+    """A disk snapshot, ``alicloud_ecs_snapshot`` (provider ``aliyun/alicloud`` >= 1.120.0).
+
+    A snapshot is a backup: changing ``disk_id`` or ``category`` (and, before provider 1.231.0,
+    ``retention_days``; before 1.239.0, ``resource_group_id``) replaces it, which deletes the old one.
+    See ``cdktf_ecs_snapshot.force_new_attributes``. Provider docs:
+    https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/ecs_snapshot
+
+    Args:
+        scope: the construct scope (a stack or a construct inside one).
+        id: the construct id; also the Terraform name when the scope is the stack.
+        disk_id: the disk to snapshot (``d-...`` or a reference such as ``disk.id``). Changing this
+            replaces the snapshot.
+        category: ``Category.STANDARD`` or ``Category.FLASH`` (or the same strings, case-sensitive).
+            Changing this replaces the snapshot. Default: - the API's default (standard).
+        description: 2-256 characters, not starting with ``http://``/``https://``. Updated in place.
+            Default: - no description.
+        force: delete even if disks were created from the snapshot. Only used on delete.
+            Default: - false.
+        instant_access: deprecated, no effect since provider 1.231.0. Default: - disabled.
+        instant_access_retention_days: deprecated, no effect since provider 1.231.0; 1-65535, only with
+            ``instant_access=True``. Default: - same as ``retention_days``.
+        resource_group_id: resource group. Replaces the snapshot before provider 1.239.0, updated in
+            place since. Default: - the account's default resource group.
+        retention_days: 1-65536 days, a whole number (``"20"`` becomes 20). The API only extends it.
+            Replaces the snapshot before provider 1.231.0. Default: - kept until deleted.
+        snapshot_name: 2-128 characters, starts with a letter; letters, digits, ``:_.-``; not starting
+            with ``http://``, ``https://`` or ``auto``. Default: - no name.
+        name: deprecated since provider 1.120.0, use ``snapshot_name``. Default: - no name.
+        tags: up to 20 string tags. Default: - no tags.
+        timeouts: ``{"create": "10m", "update": "10m", "delete": "10m"}`` (``update`` needs provider
+            1.231.0). Default: - the provider's (2m before 1.239.0, 5m since).
+        protect: emit ``lifecycle.prevent_destroy`` so Terraform refuses to delete or replace it.
+            Default: - false.
+        allow_replacement: let the replacement guard pass a change that replaces this snapshot.
+            Default: - false.
+        strict: treat warnings (deprecations, flash) as errors. Default: - false.
+        validate: run the rules. ``False`` is an escape hatch: values pass through unchecked.
+            Default: - true.
+        depends_on, count, for_each, provider, lifecycle, connection, provisioners: Terraform
+            meta-arguments, as in every cdktf resource.
+
+    Raises:
+        ValidationError: with every error found, before anything is synthesized.
+    """
+
+    TF_RESOURCE_TYPE = RESOURCE_TYPE
+
+    def __init__(
+        self,
+        scope: Any,
+        id: str,
+        *,
+        disk_id: str,
+        category: Category | str | None = None,
+        description: str | None = None,
+        force: bool | None = None,
+        instant_access: bool | None = None,
+        instant_access_retention_days: int | float | str | None = None,
+        resource_group_id: str | None = None,
+        retention_days: int | float | str | None = None,
+        snapshot_name: str | None = None,
+        name: str | None = None,
+        tags: Mapping[str, str] | None = None,
+        timeouts: Mapping[str, str] | None = None,
+        protect: bool = False,
+        allow_replacement: bool = False,
+        strict: bool = False,
+        validate: bool = True,
+        depends_on: Sequence[Any] | None = None,
+        count: Any = None,
+        for_each: Any = None,
+        provider: Any = None,
+        lifecycle: Any = None,
+        connection: Any = None,
+        provisioners: Sequence[Any] | None = None,
+    ) -> None:
+        arguments: dict[str, object] = {
+            "disk_id": disk_id,
+            "category": category.value if isinstance(category, Category) else category,
+            "description": description,
+            "force": force,
+            "instant_access": instant_access,
+            "instant_access_retention_days": instant_access_retention_days,
+            "resource_group_id": resource_group_id,
+            "retention_days": retention_days,
+            "snapshot_name": snapshot_name,
+            "name": name,
+            "tags": tags,
+            "timeouts": timeouts,
+        }
+        stack = stack_of(scope)
+        self._scope_is_stack = stack is scope
+        self._construct_id = id
+        self._logical_override: str | None = None
+        self._user_overrides: list[str] = []
+        self._import: tuple[str, Any] | None = None
+        self._batched = True
+        self._validate, self._strict = validate, strict
+        self.allow_replacement = allow_replacement
+        self._stack = stack
+        self._provider = provider
+        validated = self._check(arguments, where=lambda: f"{_path_of(scope)}/{id}")
+
+        if protect:
+            lifecycle = _with_prevent_destroy(lifecycle)
+        super().__init__(
+            scope,
+            id,
+            terraform_resource_type=self._resource_type,
+            terraform_generator_metadata=_cdk.TerraformProviderGeneratorMetadata(provider_name="alicloud"),
+            provider=provider,
+            depends_on=depends_on,
+            count=count,
+            for_each=for_each,
+            lifecycle=lifecycle,
+            connection=connection,
+            provisioners=provisioners,
+        )
+        self._values = validated.values
+        self._reads: set[str] = set()
+        registry = registry_of(stack)
+        registry.snapshots.append(self)
+        _batch_for(stack).members.append(self)
+        self._report_warnings(validated.warnings)
+        self._after_validation()
+
+    # -- validation -------------------------------------------------------------------------------
+
+    @property
+    def _resource_type(self) -> str:
+        return str(type(self).TF_RESOURCE_TYPE)
+
+    def _constraint(self) -> Constraint | None:
+        provider = self._provider
+        if provider is None:
+            provider = registry_of(self._stack).default_provider()
+        text = getattr(provider, "version_input", None)
+        return parse_constraint(text) if isinstance(text, str) else None
+
+    def _check(self, arguments: Mapping[str, object], *, where: Any) -> Validated:
+        if not self._validate:
+            return Validated({k: v for k, v in arguments.items() if v is not None}, ())
+        validated = validate_snapshot(
+            arguments,
+            name=self._guess_name(),
+            resource_type=self._resource_type,
+            provider=self._constraint(),
+            strict=self._strict,
+        )
+        if validated.errors:
+            require_valid(validated, where=where())
+        return validated
+
+    def _guess_name(self) -> str:
+        if self._logical_override is not None:
+            return self._logical_override
+        return _DISALLOWED.sub("", self._construct_id) or self._construct_id
+
+    def _report_warnings(self, findings: Sequence[Finding]) -> None:
+        for finding in findings:
+            _cdk.Annotations.of(self).add_warning(finding.message)
+            if finding.rule_id.endswith(("_deprecated", "_no_effect", "_legacy_type")):
+                warnings.warn(finding.message, SnapshotDeprecationWarning, stacklevel=4)
+
+    def _after_validation(self) -> None:
+        """Hook for checks that compare with existing infrastructure (the replacement guard)."""
+
+    # -- synthesis --------------------------------------------------------------------------------
+
+    def _logical_id(self) -> str:
+        """Return the Terraform name; computed in Python when cdktf's rule is the plain one."""
+        if self._logical_override is not None:
+            return self._logical_override
+        if self._scope_is_stack and _plain_naming(self._stack) and self._construct_id != "Default":
+            candidate = _DISALLOWED.sub("", self._construct_id)
+            if 0 < len(candidate) <= 255:
+                return candidate
+        return str(self.friendly_unique_id)
+
+    def _attributes_for_synth(self) -> dict[str, object]:
+        values = dict(self._values)
+        for path in self._user_overrides:
+            _drop_path(values, path)
+        return values
+
+    @jsii.member(jsii_name="synthesizeHclAttributes")
+    def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
+        return _hcl_attributes(self._values)
+
+    # -- escape hatches that must keep the batch in step --------------------------------------------
+
+    def add_override(self, path: str, value: Any) -> None:
+        """Like cdktf's ``add_override``; the override wins over the typed value at ``path``."""
+        self._user_overrides.append(path)
+        super().add_override(path, value)
+
+    def override_logical_id(self, new_logical_id: str) -> None:
+        super().override_logical_id(new_logical_id)
+        self._logical_override = new_logical_id
+
+    def reset_override_logical_id(self) -> None:
+        super().reset_override_logical_id()
+        self._logical_override = None
+
+    def move_to(self, move_target: str, index: Any = None) -> None:
+        self._unbatch()
+        super().move_to(move_target, index)
+
+    def move_to_id(self, id: str) -> None:
+        self._unbatch()
+        super().move_to_id(id)
+
+    def _unbatch(self) -> None:
+        # A moved resource is written under its new address by cdktf itself; give it its attributes.
+        if self._batched:
+            self._batched = False
+            for key, value in self._attributes_for_synth().items():
+                super().add_override(key, value)
+
+    def import_from(self, id: str, provider: Any = None) -> None:
+        """Import the existing snapshot ``id`` (``s-...``) into this resource (an ``import`` block).
+
+        The id is checked before synthesis; the block needs Terraform >= 1.5.
+        """
+        require_import_id(
+            id, name=self._logical_id(), resource_type=self._resource_type, where=str(self.node.path)
+        )
+        self._import = (id, provider)
+
+    # -- typed attribute access -------------------------------------------------------------------
+
+    def _set(self, key: str, value: object) -> None:
+        arguments = {**self._values, key: value}
+        validated = self._check(arguments, where=lambda: str(self.node.path))
+        self._values = validated.values
+        self._report_warnings([f for f in validated.warnings if f.attribute == key])
+
+    def _read(self, key: str) -> None:
+        self._reads.add(key)
+        floor = attribute(key).since
+        constraint = self._constraint()
+        if constraint is not None and all(i.high <= floor for i in constraint.intervals):
+            finding = Finding(
+                "ecs_snapshot_attribute_version",
+                Severity.ERROR,
+                self._resource_type,
+                self._logical_id(),
+                key,
+                constraint.text,
+                f"is only available from provider {floor}",
+                f"provider >= {floor}",
+                f"raise the provider version constraint to >= {floor}",
+            )
+            raise ValidationError([finding], where=str(self.node.path))
+
+    @property
+    def reads(self) -> frozenset[str]:
+        """Computed attributes referenced so far (they raise the default provider version)."""
+        return frozenset(self._reads)
+
+    @property
+    def arguments(self) -> dict[str, object]:
+        """The validated argument values, as they will be synthesized (before user overrides)."""
+        return dict(self._values)
+
+    @property
+    def id(self) -> str:
+        """Reference to the snapshot id (``s-...``)."""
+        return str(self.get_string_attribute("id"))
+
+    @property
+    def status(self) -> str:
+        """Reference to the status: ``progressing``, ``accomplished`` or ``failed``."""
+        return str(self.get_string_attribute("status"))
+
+    @property
+    def create_time(self) -> str:
+        """Reference to the creation time. Needs provider 1.239.0 (raises the default constraint)."""
+        self._read("create_time")
+        return str(self.get_string_attribute("create_time"))
+
+    @property
+    def region_id(self) -> str:
+        """Reference to the region id. Needs provider 1.239.0 (raises the default constraint)."""
+        self._read("region_id")
+        return str(self.get_string_attribute("region_id"))
+
+    @property
+    def category(self) -> str:
+        """Reference to the category (computed by the provider when not set)."""
+        return str(self.get_string_attribute("category"))
+
+    @category.setter
+    def category(self, value: Category | str | None) -> None:
+        self._set("category", value.value if isinstance(value, Category) else value)
+
+    @property
+    def snapshot_name(self) -> str:
+        """Reference to the snapshot name (computed by the provider when not set)."""
+        return str(self.get_string_attribute("snapshot_name"))
+
+    @snapshot_name.setter
+    def snapshot_name(self, value: str | None) -> None:
+        self._set("snapshot_name", value)
+
+    @property
+    def disk_id(self) -> str:
+        """Reference to the source disk id."""
+        return str(self.get_string_attribute("disk_id"))
+
+    @disk_id.setter
+    def disk_id(self, value: str) -> None:
+        self._set("disk_id", value)
+
+    @property
+    def description(self) -> str:
+        return str(self.get_string_attribute("description"))
+
+    @description.setter
+    def description(self, value: str | None) -> None:
+        self._set("description", value)
+
+    @property
+    def retention_days(self) -> float:
+        """Reference to the retention in days (a number token)."""
+        return float(_cdk.Token.as_number(self.get_number_attribute("retention_days")))
+
+    @retention_days.setter
+    def retention_days(self, value: int | float | str | None) -> None:
+        self._set("retention_days", value)
+
+    @property
+    def resource_group_id(self) -> str:
+        return str(self.get_string_attribute("resource_group_id"))
+
+    @resource_group_id.setter
+    def resource_group_id(self, value: str | None) -> None:
+        self._set("resource_group_id", value)
+
+    @property
+    def tags(self) -> Any:
+        """Reference to the tags map (a string-map token)."""
+        return self.get_string_map_attribute("tags")
+
+    @tags.setter
+    def tags(self, value: Mapping[str, str] | None) -> None:
+        self._set("tags", value)
+
+    def put_timeouts(
+        self, *, create: str | None = None, update: str | None = None, delete: str | None = None
+    ) -> None:
+        """Set the operation timeouts (``update`` needs provider 1.231.0)."""
+        timeouts = {k: v for k, v in (("create", create), ("update", update), ("delete", delete)) if v}
+        self._set("timeouts", timeouts or None)
+
+    def input(self, key: str) -> object:
+        """Return the configured value of argument ``key`` (``None`` if unset), like ``<attr>_input``."""
+        if key not in ARGUMENTS:
+            raise KeyError(f"{key!r} is not an argument of {self._resource_type}")
+        return self._values.get(key)
+
+
+class LegacySnapshot(EcsSnapshot):
+    """The legacy type name ``alicloud_snapshot`` (same schema), for code migrating from it.
+
+    The provider deprecated this name in 1.120.0; prefer ``EcsSnapshot`` and a ``moved`` block.
+    """
+
+    TF_RESOURCE_TYPE = LEGACY_RESOURCE_TYPE
+
+
+def _plain_naming(stack: Any) -> bool:
+    """True if the stack uses cdktf's own logical-id scheme (not overridden in Python)."""
+    cls = type(stack)
+    base = _cdk.TerraformStack
+    return all(
+        getattr(cls, name, None) is getattr(base, name, None)
+        for name in ("allocate_logical_id", "_allocate_logical_id", "get_logical_id")
+    )
+
+
+def _path_of(scope: Any) -> str:
+    return str(scope.node.path)
+
+
+def _with_prevent_destroy(lifecycle: Any) -> Any:
+    if lifecycle is None:
+        return _cdk.TerraformResourceLifecycle(prevent_destroy=True)
+    if isinstance(lifecycle, Mapping):
+        return {**lifecycle, "prevent_destroy": True}
+    return _cdk.TerraformResourceLifecycle(
+        create_before_destroy=lifecycle.create_before_destroy,
+        ignore_changes=lifecycle.ignore_changes,
+        postcondition=lifecycle.postcondition,
+        precondition=lifecycle.precondition,
+        replace_triggered_by=lifecycle.replace_triggered_by,
+        prevent_destroy=True,
+    )

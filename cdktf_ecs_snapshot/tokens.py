@@ -1,0 +1,35 @@
+"""Recognise values that are unknown until Terraform runs: cdktf tokens and ``${...}`` expressions.
+
+Rules never judge such values (their result would be a guess): they skip them, the way aws-cdk's
+``Token.isUnresolved`` guards and checkov's UNKNOWN result do. Recognised without starting Node:
+
+* strings containing ``${`` (Terraform interpolation, including cdktf's ``${TfToken[TOKEN.n]}``);
+* cdktf list tokens (``#{TfToken[...]}``) and map tokens (a key ``&{TfToken[...]}``);
+* number tokens, which reach Python as huge negative floats (about -8.1e+298);
+* any other object (a jsii proxy such as ``IResolvable``), since it is resolved at synthesis.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+__all__ = ["is_unresolved"]
+
+_MARKERS = ("${", "#{TfToken[", "&{TfToken[")
+_NUMBER_TOKEN_CEILING = -1e289
+
+
+def is_unresolved(value: object) -> bool:
+    """Return True if ``value`` (or, for containers, the container itself) is unknown before apply."""
+    if value is None or isinstance(value, bool | int):
+        return False
+    if isinstance(value, str):
+        return any(marker in value for marker in _MARKERS)
+    if isinstance(value, float):
+        return math.isfinite(value) and value <= _NUMBER_TOKEN_CEILING
+    if isinstance(value, Mapping):
+        return any(isinstance(k, str) and "{TfToken[" in k for k in value)
+    if isinstance(value, Sequence):
+        return len(value) == 1 and isinstance(value[0], str) and value[0].startswith("#{TfToken[")
+    return True
