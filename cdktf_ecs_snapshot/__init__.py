@@ -32,6 +32,7 @@ from .versions import Constraint, Version, parse_constraint
 
 if TYPE_CHECKING:
     from .disk import EcsDisk
+    from .lookups import DiskLookup, LatestSnapshotLookup, SnapshotPreflight
     from .provider import AlicloudProvider
     from .snapshot import EcsSnapshot, LegacySnapshot
 
@@ -47,6 +48,7 @@ __all__ = [
     "Category",
     "Constraint",
     "CoreNotInstalledError",
+    "DiskLookup",
     "EcsApiError",
     "EcsDisk",
     "EcsSnapshot",
@@ -54,10 +56,12 @@ __all__ = [
     "ForceNewAnswer",
     "ImportIdError",
     "InputError",
+    "LatestSnapshotLookup",
     "LegacySnapshot",
     "Replacement",
     "ReplacementError",
     "Severity",
+    "SnapshotPreflight",
     "SnapshotDeprecationWarning",
     "SnapshotLibError",
     "UnsupportedProviderVersionError",
@@ -79,9 +83,12 @@ __all__ = [
 _LAZY = {
     "cdk": "._core",
     "AlicloudProvider": ".provider",
+    "DiskLookup": ".lookups",
     "EcsDisk": ".disk",
     "EcsSnapshot": ".snapshot",
+    "LatestSnapshotLookup": ".lookups",
     "LegacySnapshot": ".snapshot",
+    "SnapshotPreflight": ".lookups",
 }
 
 

@@ -24,6 +24,7 @@ class StackRegistry:
     snapshots: list[Any] = field(default_factory=list)
     providers: list[Any] = field(default_factory=list)
     batch: Any = None
+    external_provider: Any = None
 
     def default_provider(self) -> Any:
         """Return the stack's AlicloudProvider without alias, if any."""
