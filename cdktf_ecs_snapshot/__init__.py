@@ -61,9 +61,9 @@ __all__ = [
     "Replacement",
     "ReplacementError",
     "Severity",
-    "SnapshotPreflight",
     "SnapshotDeprecationWarning",
     "SnapshotLibError",
+    "SnapshotPreflight",
     "UnsupportedProviderVersionError",
     "Validated",
     "ValidationError",
@@ -96,10 +96,8 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'cdktf_ecs_snapshot' has no attribute {name!r}")
-    if name == "cdk":
-        # The CDK core module in use (cdktf or cdktn): ``cdk.App()``, ``cdk.TerraformStack``...
-        value = import_module(module, __name__).core()
-    else:
-        value = getattr(import_module(module, __name__), name)
+    loaded = import_module(module, __name__)
+    # ``cdk`` is the CDK core module in use (cdktf or cdktn): ``cdk.App()``, ``cdk.TerraformStack``...
+    value = loaded.core() if name == "cdk" else getattr(loaded, name)
     globals()[name] = value
     return value

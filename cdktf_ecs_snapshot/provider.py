@@ -19,8 +19,8 @@ import jsii
 from ._core import core
 from ._stack_registry import registry_of, stack_of
 from .errors import ValidationError
-from .findings import Finding, Severity
-from .schema import MINIMUM_PROVIDER
+from .findings import Finding
+from .provider_config import _finding, check_provider_arguments, default_constraint_for
 from .tokens import is_unresolved
 from .validate import minimum_provider_for
 from .versions import Version, parse_constraint
@@ -37,10 +37,7 @@ _CREDENTIAL_FIX = (
 
 def default_constraint(stack: Any) -> str:
     """Return ``>= X, < 2.0.0`` where X is the lowest release every snapshot of ``stack`` needs."""
-    floor = MINIMUM_PROVIDER
-    for snapshot in registry_of(stack).snapshots:
-        floor = max(floor, minimum_provider_for(snapshot.arguments, reads=tuple(snapshot.reads)))
-    return f">= {floor}, < 2.0.0"
+    return default_constraint_for((s.arguments, s.reads) for s in registry_of(stack).snapshots)
 
 
 @jsii.implements(_cdk.IStringProducer)
@@ -116,7 +113,7 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
     ) -> None:
         stack = stack_of(scope)
         secrets = {"access_key": access_key, "secret_key": secret_key, "security_token": security_token}
-        findings = _check_arguments(id, version, secrets, allow_plaintext_credentials, assume_role)
+        findings = check_provider_arguments(id, version, secrets, allow_plaintext_credentials, assume_role)
         if findings:
             raise ValidationError(findings, where=f"{scope.node.path}/{id}")
         self.version_input = version
@@ -149,7 +146,8 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
             "source_ip": source_ip,
             "secure_transport": secure_transport,
             "max_retry_timeout": max_retry_timeout,
-            **(secrets if allow_plaintext_credentials else {}),
+            # Literal credentials only by opt-in; references (variables, tokens) are never plain text.
+            **{k: v for k, v in secrets.items() if allow_plaintext_credentials or is_unresolved(v)},
         }
         self._attributes = {k: v for k, v in attributes.items() if v is not None}
         registry = registry_of(stack)
@@ -181,80 +179,6 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
                 )
                 out[key] = {"value": value, "isBlock": False, "type": "simple", "storageClassType": storage}
         return out
-
-
-def _finding(id: str, attr: str, value: object, problem: str, expected: str, hint: str) -> Finding:
-    return Finding(
-        "alicloud_provider_" + attr,
-        Severity.ERROR,
-        "provider",
-        f"alicloud.{id}",
-        attr,
-        value,
-        problem,
-        expected,
-        hint,
-    )
-
-
-def _check_arguments(
-    id: str,
-    version: str | None,
-    secrets: Mapping[str, str | None],
-    allow: bool,
-    assume_role: Mapping[str, Any] | None,
-) -> list[Finding]:
-    findings: list[Finding] = []
-    if version is not None:
-        try:
-            constraint = parse_constraint(version).clip(MINIMUM_PROVIDER)
-        except ValueError as exc:
-            findings.append(
-                _finding(
-                    id,
-                    "version",
-                    version,
-                    str(exc).split(": ", 1)[-1].split(";")[0],
-                    "a constraint such as '~> 1.239'",
-                    "use Terraform's constraint syntax",
-                )
-            )
-        else:
-            if not constraint.intervals:
-                findings.append(
-                    _finding(
-                        id,
-                        "version",
-                        version,
-                        "admits no release with alicloud_ecs_snapshot",
-                        f"a constraint admitting >= {MINIMUM_PROVIDER}",
-                        "alicloud_ecs_snapshot exists since provider 1.120.0; raise the constraint",
-                    )
-                )
-    for key, value in secrets.items():
-        if value is not None and not allow and not is_unresolved(value):
-            findings.append(
-                _finding(
-                    id,
-                    key,
-                    "***",
-                    "a literal credential would be written in plain text to cdk.tf.json",
-                    "no literal credential",
-                    _CREDENTIAL_FIX,
-                )
-            )
-    if assume_role is not None and not assume_role.get("role_arn"):
-        findings.append(
-            _finding(
-                id,
-                "assume_role",
-                dict(assume_role),
-                "role_arn is required",
-                "{'role_arn': 'acs:ram::<account>:role/<name>', ...}",
-                "add role_arn",
-            )
-        )
-    return findings
 
 
 def _check_snapshots_against(snapshots: list[Any], version: str, where: str) -> None:

@@ -178,9 +178,7 @@ def _name_deprecated(values: Mapping[str, object], _: Constraint | None) -> list
         Issue(
             "name",
             values["name"],
-            Violation(
-                "deprecated since provider 1.120.0", "snapshot_name", "rename the argument to snapshot_name"
-            ),
+            Violation("deprecated since provider 1.120.0", "snapshot_name", "rename the argument to snapshot_name"),
         )
     ]
 
@@ -220,7 +218,7 @@ def _instant_access_required(values: Mapping[str, object], _: Constraint | None)
 
 def _tags(values: Mapping[str, object], _: Constraint | None) -> list[Issue]:
     tags = values.get("tags")
-    if not isinstance(tags, Mapping) or is_unresolved(tags):
+    if tags is None or not isinstance(tags, Mapping) or is_unresolved(tags):
         return []
     issues: list[Issue] = []
     if len(tags) > 20:
@@ -228,13 +226,12 @@ def _tags(values: Mapping[str, object], _: Constraint | None) -> list[Issue]:
             Issue(
                 "tags",
                 f"{len(tags)} tags",
-                Violation(
-                    "too many tags", "at most 20", "drop or merge tags; the API accepts Tag.1 to Tag.20"
-                ),
+                Violation("too many tags", "at most 20", "drop or merge tags; the API accepts Tag.1 to Tag.20"),
             )
         )
     for key, value in tags.items():
-        if not isinstance(key, str) or is_unresolved(key):
+        # '"{" in ...' first: every token marker contains "{", so this only skips is_unresolved calls.
+        if not isinstance(key, str) or ("{" in key and is_unresolved(key)):
             continue
         where = f"tags[{key!r}]"
         if not 1 <= len(key) <= 128:
@@ -242,9 +239,7 @@ def _tags(values: Mapping[str, object], _: Constraint | None) -> list[Issue]:
                 Issue(
                     where,
                     key,
-                    Violation(
-                        f"tag key length {len(key)} is out of range", "1 to 128 characters", "shorten the key"
-                    ),
+                    Violation(f"tag key length {len(key)} is out of range", "1 to 128 characters", "shorten the key"),
                 )
             )
         if key.lower().startswith(("aliyun", "acs:")):
@@ -259,7 +254,7 @@ def _tags(values: Mapping[str, object], _: Constraint | None) -> list[Issue]:
                     ),
                 )
             )
-        for needle in ("http://", "https://"):
+        for needle in ("http://", "https://") if "://" in key else ():
             if needle in key:
                 issues.append(
                     Issue(
@@ -272,7 +267,7 @@ def _tags(values: Mapping[str, object], _: Constraint | None) -> list[Issue]:
                         ),
                     )
                 )
-        if isinstance(value, str) and not is_unresolved(value):
+        if isinstance(value, str) and not ("{" in value and is_unresolved(value)):
             if len(value) > 128:
                 issues.append(
                     Issue(
@@ -285,7 +280,7 @@ def _tags(values: Mapping[str, object], _: Constraint | None) -> list[Issue]:
                         ),
                     )
                 )
-            for needle in ("http://", "https://"):
+            for needle in ("http://", "https://") if "://" in value else ():
                 if needle in value:
                     issues.append(
                         Issue(

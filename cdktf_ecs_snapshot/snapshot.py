@@ -89,17 +89,26 @@ class _SnapshotBatch(_TerraformElement):  # type: ignore[misc]
         resources: dict[str, dict[str, object]] = {}
         for member in self.members:
             if member._batched:
-                resources.setdefault(member._resource_type, {})[member._logical_id()] = (
-                    member._attributes_for_synth()
-                )
+                logical_id = member._logical_id()
+                member._synthesized_id = logical_id  # cdktf keeps the first name it synthesized
+                resources.setdefault(member._resource_type, {})[logical_id] = member._attributes_for_synth()
         return {"resource": resources, **self._imports()}
 
     def to_hcl_terraform(self) -> Any:
         # HCL output renders each element's fragment separately: attributes come from each resource's
-        # own _synthesize_hcl_attributes, only the import blocks from here.
-        return self._imports()
+        # own _synthesize_hcl_attributes, only the import blocks (in cdktf's HCL shape) from here.
+        blocks = [
+            {key: {"value": value, "type": "simple", "storageClassType": "reference" if key != "id" else "string"}
+             for key, value in block.items()}
+            for block in self._import_blocks()
+        ]
+        return {"import": blocks} if blocks else {}
 
     def _imports(self) -> dict[str, object]:
+        blocks = self._import_blocks()
+        return {"import": blocks} if blocks else {}
+
+    def _import_blocks(self) -> list[dict[str, object]]:
         imports: list[dict[str, object]] = []
         for member in self.members:
             if member._import is not None:
@@ -110,7 +119,7 @@ class _SnapshotBatch(_TerraformElement):  # type: ignore[misc]
                 if member._import[1] is not None:
                     block["provider"] = member._import[1].fqn
                 imports.append(block)
-        return {"import": imports} if imports else {}
+        return imports
 
 
 def _batch_for(stack: Any) -> _SnapshotBatch:
@@ -216,6 +225,7 @@ class EcsSnapshot(_TerraformResource):  # type: ignore[misc]
         self._scope_is_stack = stack is scope
         self._construct_id = id
         self._logical_override: str | None = None
+        self._synthesized_id: str | None = None
         self._user_overrides: list[str] = []
         self._import: tuple[str, Any] | None = None
         self._batched = True
@@ -288,11 +298,16 @@ class EcsSnapshot(_TerraformResource):  # type: ignore[misc]
 
     def _after_validation(self) -> None:
         """Hook for checks that compare with existing infrastructure (the replacement guard)."""
+        from .guard import check_snapshot
+
+        check_snapshot(self)
 
     # -- synthesis --------------------------------------------------------------------------------
 
     def _logical_id(self) -> str:
         """Return the Terraform name; computed in Python when cdktf's rule is the plain one."""
+        if self._synthesized_id is not None:
+            return self._synthesized_id
         if self._logical_override is not None:
             return self._logical_override
         if self._scope_is_stack and _plain_naming(self._stack) and self._construct_id != "Default":
@@ -321,10 +336,15 @@ class EcsSnapshot(_TerraformResource):  # type: ignore[misc]
     def override_logical_id(self, new_logical_id: str) -> None:
         super().override_logical_id(new_logical_id)
         self._logical_override = new_logical_id
+        if self._synthesized_id is not None:
+            # cdktf caches the name it used first; ask it rather than guess.
+            self._synthesized_id = str(self.friendly_unique_id)
 
     def reset_override_logical_id(self) -> None:
         super().reset_override_logical_id()
         self._logical_override = None
+        if self._synthesized_id is not None:
+            self._synthesized_id = str(self.friendly_unique_id)
 
     def move_to(self, move_target: str, index: Any = None) -> None:
         self._unbatch()
@@ -362,8 +382,11 @@ class EcsSnapshot(_TerraformResource):  # type: ignore[misc]
     def _read(self, key: str) -> None:
         self._reads.add(key)
         floor = attribute(key).since
-        constraint = self._constraint()
-        if constraint is not None and all(i.high <= floor for i in constraint.intervals):
+        # Terraform has one alicloud constraint per module: every explicit provider version counts.
+        explicit = [p.version_input for p in registry_of(self._stack).providers if p.version_input is not None]
+        for constraint in (parse_constraint(text) for text in explicit):
+            if not all(i.high <= floor for i in constraint.intervals):
+                continue
             finding = Finding(
                 "ecs_snapshot_attribute_version",
                 Severity.ERROR,

@@ -13,13 +13,19 @@ from .errors import ValidationError
 from .findings import Finding, Severity
 from .normalize import convert
 from .rules import CROSS_RULES, VALUE_RULES
-from .schema import ATTRIBUTES, RESOURCE_TYPE, TIMEOUT_KEYS, attribute
+from .schema import ATTRIBUTES, RESOURCE_TYPE, TIMEOUT_KEYS, Kind
 from .tokens import is_unresolved
 from .versions import Constraint, Version, parse_constraint
 
 __all__ = ["ARGUMENTS", "Validated", "minimum_provider_for", "require_valid", "validate_snapshot"]
 
 ARGUMENTS = tuple(a.name for a in ATTRIBUTES if a.argument)
+# Lookup tables for the hot loop (the plain emitter validates thousands of snapshots per run).
+_ARGUMENT_SET = frozenset(ARGUMENTS)
+_KINDS = {a.name: a.kind for a in ATTRIBUTES if a.argument}
+_SINCE = {a.name: a.since for a in ATTRIBUTES}
+# (rule, attribute, check) in rule-major order, the order findings are reported in.
+_VALUE_PAIRS = tuple((rule, attr, rule.check.test) for rule in VALUE_RULES for attr in rule.attributes)
 _DOC = "https://github.com/cdktf-ecs-snapshot/cdktf-ecs-snapshot#rule-"
 
 
@@ -74,14 +80,12 @@ def validate_snapshot(
     findings: list[Finding] = []
     values: dict[str, object] = {}
 
-    def add(
-        rule_id: str, severity: Severity, attr: str, value: object, problem: str, expected: str, hint: str
-    ) -> None:
+    def add(rule_id: str, severity: Severity, attr: str, value: object, problem: str, expected: str, hint: str) -> None:
         level = Severity.ERROR if strict else severity
         findings.append(_finding(rule_id, level, resource_type, name, attr, value, problem, expected, hint))
 
     for key, raw in arguments.items():
-        if key not in ARGUMENTS:
+        if key not in _ARGUMENT_SET:
             add(
                 "ecs_snapshot_unknown_argument",
                 Severity.ERROR,
@@ -94,7 +98,13 @@ def validate_snapshot(
             continue
         if raw is None:
             continue
-        converted = convert(attribute(key).kind, raw)
+        kind = _KINDS[key]
+        if (kind is Kind.STRING and type(raw) is str and "{" not in raw) or (kind is Kind.NUMBER and type(raw) is int):
+            # Fast path, same result as convert(): a literal string (no token marker) for a string
+            # attribute, or a literal int (not a bool) for a number attribute.
+            values[key] = raw
+            continue
+        converted = convert(kind, raw)
         if converted.violation is not None:
             v = converted.violation
             add(converted.rule_id, Severity.ERROR, key, raw, v.problem, v.expected, v.hint)
@@ -112,16 +122,17 @@ def validate_snapshot(
             "pass disk_id='d-...' or a reference such as disk.id",
         )
 
-    for rule in VALUE_RULES:
-        for attr in rule.attributes:
-            value = values.get(attr)
-            if value is None or is_unresolved(value):
-                continue
-            violation = rule.check(value)
-            if violation is not None:
-                add(
-                    rule.id, rule.severity, attr, value, violation.problem, violation.expected, violation.hint
-                )
+    # Each value's "is it known?" answer, computed once instead of once per rule (pure, so same result).
+    known = {
+        k: v for k, v in values.items() if (type(v) is str and "{" not in v) or type(v) is int or not is_unresolved(v)
+    }
+    for rule, attr, test in _VALUE_PAIRS:
+        value = known.get(attr)
+        if value is None:
+            continue
+        violation = test(value)
+        if violation is not None:
+            add(rule.id, rule.severity, attr, value, violation.problem, violation.expected, violation.hint)
 
     for cross in CROSS_RULES:
         for issue in cross.run(values, constraint):
@@ -140,10 +151,11 @@ def require_valid(validated: Validated, *, where: str | None = None) -> Validate
 
 def minimum_provider_for(values: Mapping[str, object], *, reads: tuple[str, ...] = ()) -> Version:
     """Return the lowest provider release that supports every argument set and attribute read."""
-    floor = attribute("disk_id").since
+    floor = _SINCE["disk_id"]
     for key in (*values, *reads):
-        if key in ARGUMENTS or key in {a.name for a in ATTRIBUTES}:
-            floor = max(floor, attribute(key).since)
+        since = _SINCE.get(key)  # every argument is an attribute, so this is "key in ARGUMENTS or ATTRIBUTES"
+        if since is not None and since is not floor and floor < since:
+            floor = since
     timeouts = values.get("timeouts")
     if isinstance(timeouts, Mapping):
         for key in timeouts:

@@ -1,0 +1,202 @@
+"""``AlicloudProvider``: provider block arguments, alias, version constraint, credential refusal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from cdktf_ecs_snapshot import AlicloudProvider, EcsSnapshot, ValidationError
+
+SECRET = "LTAI-literal-S3cr3t"
+
+
+def _providers(synth: Any, stack: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = synth(stack)["provider"]["alicloud"]
+    return found
+
+
+def _required(synth: Any, stack: Any) -> dict[str, Any]:
+    found: dict[str, Any] = synth(stack)["terraform"]["required_providers"]["alicloud"]
+    return found
+
+
+def test_provider_region_profile_assume_role_endpoints_synthesize(stack: Any, synth: Any) -> None:
+    AlicloudProvider(
+        stack,
+        "alicloud",
+        region="cn-hangzhou",
+        profile="ops",
+        shared_credentials_file="~/.aliyun/config.json",
+        assume_role={"role_arn": "acs:ram::123:role/ops", "session_name": "cdktf", "session_expiration": 3600},
+        endpoints={"ecs": "127.0.0.1:8900"},
+        skip_region_validation=True,
+        client_read_timeout=30000,
+    )
+    assert _providers(synth, stack) == [
+        {
+            "region": "cn-hangzhou",
+            "profile": "ops",
+            "shared_credentials_file": "~/.aliyun/config.json",
+            "assume_role": [{"role_arn": "acs:ram::123:role/ops", "session_name": "cdktf", "session_expiration": 3600}],
+            "endpoints": [{"ecs": "127.0.0.1:8900"}],
+            "skip_region_validation": True,
+            "client_read_timeout": 30000,
+        }
+    ]
+
+
+def test_provider_source_is_aliyun_alicloud(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    assert _required(synth, stack)["source"] == "aliyun/alicloud"
+
+
+def test_provider_with_no_arguments_is_an_empty_block(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    assert _providers(synth, stack) == [{}]
+
+
+def test_provider_alias_synthesizes(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud", region="cn-hangzhou")
+    AlicloudProvider(stack, "eu", region="eu-central-1", alias="eu")
+    assert _providers(synth, stack) == [{"region": "cn-hangzhou"}, {"alias": "eu", "region": "eu-central-1"}]
+
+
+def test_provider_alias_reference_on_snapshot(stack: Any, synth: Any) -> None:
+    eu = AlicloudProvider(stack, "eu", region="eu-central-1", alias="eu")
+    EcsSnapshot(stack, "s", disk_id="d-1", provider=eu)
+    assert synth(stack)["resource"]["alicloud_ecs_snapshot"]["s"]["provider"] == "alicloud.eu"
+
+
+def test_provider_alias_setter(stack: Any, synth: Any) -> None:
+    p = AlicloudProvider(stack, "eu")
+    p.alias = "west"
+    assert p.alias == "west"
+    assert _providers(synth, stack) == [{"alias": "west"}]
+
+
+def test_provider_default_version_constraint(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    EcsSnapshot(stack, "s", disk_id="d-1")
+    assert _required(synth, stack)["version"] == ">= 1.120.0, < 2.0.0"
+
+
+def test_provider_default_version_rises_for_create_time(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    s = EcsSnapshot(stack, "s", disk_id="d-1")
+    assert s.create_time.startswith("${TfToken[")
+    assert _required(synth, stack)["version"] == ">= 1.239.0, < 2.0.0"
+
+
+def test_provider_default_version_rises_for_region_id_of_later_snapshot(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud")  # created first: the default is computed at synthesis
+    EcsSnapshot(stack, "s", disk_id="d-1").region_id  # noqa: B018
+    assert _required(synth, stack)["version"] == ">= 1.239.0, < 2.0.0"
+
+
+def test_provider_default_version_rises_for_timeouts_update(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    EcsSnapshot(stack, "s", disk_id="d-1", timeouts={"update": "10m"})
+    assert _required(synth, stack)["version"] == ">= 1.231.0, < 2.0.0"
+
+
+def test_provider_default_version_rises_for_put_timeouts_update(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    EcsSnapshot(stack, "s", disk_id="d-1").put_timeouts(update="10m")
+    assert _required(synth, stack)["version"] == ">= 1.231.0, < 2.0.0"
+
+
+def test_provider_default_version_not_raised_by_id_or_status(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    s = EcsSnapshot(stack, "s", disk_id="d-1")
+    s.id  # noqa: B018
+    s.status  # noqa: B018
+    assert _required(synth, stack)["version"] == ">= 1.120.0, < 2.0.0"
+
+
+def test_provider_explicit_version_is_kept(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud", version="~> 1.239")
+    EcsSnapshot(stack, "s", disk_id="d-1").create_time  # noqa: B018
+    assert _required(synth, stack)["version"] == "~> 1.239"
+
+
+@pytest.mark.parametrize("key", ["access_key", "secret_key", "security_token"])
+def test_provider_literal_credential_refused_without_leaking(stack: Any, key: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        AlicloudProvider(stack, "alicloud", **{key: SECRET})
+    text = str(info.value)
+    assert SECRET not in text
+    assert SECRET not in repr(info.value.findings)
+    assert "ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY" in text
+    assert "profile=" in text
+    assert "in test/alicloud" in text
+    assert info.value.findings[0].value == "***"
+
+
+def test_provider_literal_credentials_allowed_when_opted_in(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud", access_key="AK", secret_key="SK", allow_plaintext_credentials=True)
+    assert _providers(synth, stack) == [{"access_key": "AK", "secret_key": "SK"}]
+
+
+def test_provider_credential_token_is_not_refused(cdk: Any, stack: Any) -> None:
+    secret = cdk.TerraformVariable(stack, "secret", type="string", sensitive=True)
+    AlicloudProvider(stack, "alicloud", secret_key=secret.string_value)
+
+
+def test_provider_credential_token_is_written_as_reference(cdk: Any, stack: Any, synth: Any) -> None:
+    secret = cdk.TerraformVariable(stack, "secret", type="string", sensitive=True)
+    AlicloudProvider(stack, "alicloud", secret_key=secret.string_value)
+    assert _providers(synth, stack)[0].get("secret_key") == "${var.secret}"
+
+
+def test_provider_credential_token_written_when_allowed(cdk: Any, stack: Any, synth: Any) -> None:
+    secret = cdk.TerraformVariable(stack, "secret", type="string", sensitive=True)
+    AlicloudProvider(stack, "alicloud", secret_key=secret.string_value, allow_plaintext_credentials=True)
+    assert _providers(synth, stack)[0]["secret_key"] == "${var.secret}"
+
+
+def test_provider_bad_version_constraint_refused(stack: Any) -> None:
+    with pytest.raises(ValidationError, match=r"alicloud\.alicloud\.version: .*got 'latest'"):
+        AlicloudProvider(stack, "alicloud", version="latest")
+
+
+def test_provider_constraint_excluding_snapshot_needs_refused(stack: Any) -> None:
+    EcsSnapshot(stack, "s", disk_id="d-1").create_time  # noqa: B018
+    with pytest.raises(ValidationError, match=r"provider >= 1\.239\.0"):
+        AlicloudProvider(stack, "alicloud", version="< 1.239.0")
+
+
+def test_provider_synth_hcl_has_blocks(cdk: Any, stack: Any) -> None:
+    AlicloudProvider(stack, "alicloud", region="cn-hangzhou", assume_role={"role_arn": "acs:ram::1:role/x"})
+    text = cdk.Testing.synth_hcl(stack)
+    assert 'region = "cn-hangzhou"' in text
+    assert "assume_role {" in text
+
+
+def test_provider_to_have_provider_with_properties(cdk: Any, stack: Any) -> None:
+    AlicloudProvider(stack, "alicloud", region="cn-hangzhou")
+    assert cdk.Testing.to_have_provider_with_properties(cdk.Testing.synth(stack), "alicloud", {"region": "cn-hangzhou"})
+
+
+def test_provider_presence_validation_passes_in_full_synth(cdk: Any, stack: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    EcsSnapshot(stack, "s", disk_id="d-1")
+    cdk.Testing.full_synth(stack)  # raises "Found resources without a matching provider" otherwise
+
+
+def test_provider_missing_is_reported_by_cdktf(cdk: Any, stack: Any) -> None:
+    EcsSnapshot(stack, "s", disk_id="d-1")
+    with pytest.raises(RuntimeError, match="without a matching provider"):
+        cdk.Testing.full_synth(stack)
+
+
+def test_provider_alias_version_excluding_create_time_refused(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud", region="cn-hangzhou")
+    AlicloudProvider(stack, "eu", region="eu-central-1", alias="eu", version="~> 1.230.0")
+    s = EcsSnapshot(stack, "s", disk_id="d-1")
+    try:
+        s.create_time  # noqa: B018
+        version = _required(synth, stack)["version"]
+    except ValidationError:
+        return
+    raise AssertionError(f"required_providers version {version!r} excludes create_time (>= 1.239.0)")
