@@ -233,6 +233,13 @@ def _tags(values: Mapping[str, object], _: Constraint | None) -> list[Issue]:
         # '"{" in ...' first: every token marker contains "{", so this only skips is_unresolved calls.
         if not isinstance(key, str) or ("{" in key and is_unresolved(key)):
             continue
+        if (
+            0 < len(key) <= 128
+            and "://" not in key
+            and not key[:6].lower().startswith(("aliyun", "acs:"))
+            and (not isinstance(value, str) or (len(value) <= 128 and "://" not in value))
+        ):
+            continue  # the common case: nothing below can fire
         where = f"tags[{key!r}]"
         if not 1 <= len(key) <= 128:
             issues.append(

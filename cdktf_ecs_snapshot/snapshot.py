@@ -13,9 +13,10 @@ logical ids are computed in Python where cdktf's rule is simple (see ``_logical_
 from __future__ import annotations
 
 import re
+import types
 import warnings
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import jsii
 
@@ -23,6 +24,7 @@ from ._core import core
 from ._stack_registry import registry_of, stack_of
 from .errors import SnapshotDeprecationWarning, ValidationError
 from .findings import Finding, Severity
+from .guard import check_snapshot
 from .importid import require_import_id
 from .schema import LEGACY_RESOURCE_TYPE, RESOURCE_TYPE, Category, Kind, attribute
 from .validate import ARGUMENTS, Validated, require_valid, validate_snapshot
@@ -39,6 +41,36 @@ _HCL_STORAGE = {
     Kind.STRING_MAP: ("map", "stringMap"),
 }
 _V1239 = Version(1, 239, 0)
+_METADATA = _cdk.TerraformProviderGeneratorMetadata(provider_name="alicloud")
+
+
+class _python_only:
+    """Mark a method that only Python calls, so jsii does not register it as an override.
+
+    jsii registers every plain function of a subclass whose name matches a member of the jsii base, and
+    each registered override costs Node time on every object created. ``add_override`` and friends are
+    only ever called from Python, so they need not be registered: this descriptor is not a plain
+    function, and binds like one.
+    """
+
+    def __init__(self, func: Callable[..., Any]) -> None:
+        self._func = func
+        self.__doc__ = func.__doc__
+        self.__name__ = func.__name__
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        return self._func if obj is None else types.MethodType(self._func, obj)
+_CONFIGS: dict[str, Any] = {}
+
+
+def _plain_config(resource_type: str) -> Any:
+    """Return the shared ``TerraformResourceConfig`` of a resource without meta-arguments."""
+    config = _CONFIGS.get(resource_type)
+    if config is None:
+        config = _CONFIGS[resource_type] = _cdk.TerraformResourceConfig(
+            terraform_resource_type=resource_type, terraform_generator_metadata=_METADATA
+        )
+    return config
 
 
 def _hcl_attributes(values: Mapping[str, object]) -> dict[str, object]:
@@ -98,8 +130,10 @@ class _SnapshotBatch(_TerraformElement):  # type: ignore[misc]
         # HCL output renders each element's fragment separately: attributes come from each resource's
         # own _synthesize_hcl_attributes, only the import blocks (in cdktf's HCL shape) from here.
         blocks = [
-            {key: {"value": value, "type": "simple", "storageClassType": "reference" if key != "id" else "string"}
-             for key, value in block.items()}
+            {
+                key: {"value": value, "type": "simple", "storageClassType": "reference" if key != "id" else "string"}
+                for key, value in block.items()
+            }
             for block in self._import_blocks()
         ]
         return {"import": blocks} if blocks else {}
@@ -130,135 +164,27 @@ def _batch_for(stack: Any) -> _SnapshotBatch:
     return batch
 
 
-class EcsSnapshot(_TerraformResource):  # type: ignore[misc]
-    """A disk snapshot, ``alicloud_ecs_snapshot`` (provider ``aliyun/alicloud`` >= 1.120.0).
+class _SnapshotMembers:
+    """The Python-only members of ``EcsSnapshot``.
 
-    A snapshot is a backup: changing ``disk_id`` or ``category`` (and, before provider 1.231.0,
-    ``retention_days``; before 1.239.0, ``resource_group_id``) replaces it, which deletes the old one.
-    See ``cdktf_ecs_snapshot.force_new_attributes``. Provider docs:
-    https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/ecs_snapshot
-
-    Args:
-        scope: the construct scope (a stack or a construct inside one).
-        id: the construct id; also the Terraform name when the scope is the stack.
-        disk_id: the disk to snapshot (``d-...`` or a reference such as ``disk.id``). Changing this
-            replaces the snapshot.
-        category: ``Category.STANDARD`` or ``Category.FLASH`` (or the same strings, case-sensitive).
-            Changing this replaces the snapshot. Default: - the API's default (standard).
-        description: 2-256 characters, not starting with ``http://``/``https://``. Updated in place.
-            Default: - no description.
-        force: delete even if disks were created from the snapshot. Only used on delete.
-            Default: - false.
-        instant_access: deprecated, no effect since provider 1.231.0. Default: - disabled.
-        instant_access_retention_days: deprecated, no effect since provider 1.231.0; 1-65535, only with
-            ``instant_access=True``. Default: - same as ``retention_days``.
-        resource_group_id: resource group. Replaces the snapshot before provider 1.239.0, updated in
-            place since. Default: - the account's default resource group.
-        retention_days: 1-65536 days, a whole number (``"20"`` becomes 20). The API only extends it.
-            Replaces the snapshot before provider 1.231.0. Default: - kept until deleted.
-        snapshot_name: 2-128 characters, starts with a letter; letters, digits, ``:_.-``; not starting
-            with ``http://``, ``https://`` or ``auto``. Default: - no name.
-        name: deprecated since provider 1.120.0, use ``snapshot_name``. Default: - no name.
-        tags: up to 20 string tags. Default: - no tags.
-        timeouts: ``{"create": "10m", "update": "10m", "delete": "10m"}`` (``update`` needs provider
-            1.231.0). Default: - the provider's (2m before 1.239.0, 5m since).
-        protect: emit ``lifecycle.prevent_destroy`` so Terraform refuses to delete or replace it.
-            Default: - false.
-        allow_replacement: let the replacement guard pass a change that replaces this snapshot.
-            Default: - false.
-        strict: treat warnings (deprecations, flash) as errors. Default: - false.
-        validate: run the rules. ``False`` is an escape hatch: values pass through unchecked.
-            Default: - true.
-        depends_on, count, for_each, provider, lifecycle, connection, provisioners: Terraform
-            meta-arguments, as in every cdktf resource.
-
-    Raises:
-        ValidationError: with every error found, before anything is synthesized.
+    They live on a mixin placed after the jsii base class because jsii scans a class's own members on
+    every object it creates, looking for overrides; keeping only the real overrides on ``EcsSnapshot``
+    makes that scan short.
     """
 
-    TF_RESOURCE_TYPE = RESOURCE_TYPE
+    if TYPE_CHECKING:
 
-    def __init__(
-        self,
-        scope: Any,
-        id: str,
-        *,
-        disk_id: str,
-        category: Category | str | None = None,
-        description: str | None = None,
-        force: bool | None = None,
-        instant_access: bool | None = None,
-        instant_access_retention_days: int | float | str | None = None,
-        resource_group_id: str | None = None,
-        retention_days: int | float | str | None = None,
-        snapshot_name: str | None = None,
-        name: str | None = None,
-        tags: Mapping[str, str] | None = None,
-        timeouts: Mapping[str, str] | None = None,
-        protect: bool = False,
-        allow_replacement: bool = False,
-        strict: bool = False,
-        validate: bool = True,
-        depends_on: Sequence[Any] | None = None,
-        count: Any = None,
-        for_each: Any = None,
-        provider: Any = None,
-        lifecycle: Any = None,
-        connection: Any = None,
-        provisioners: Sequence[Any] | None = None,
-    ) -> None:
-        arguments: dict[str, object] = {
-            "disk_id": disk_id,
-            "category": category.value if isinstance(category, Category) else category,
-            "description": description,
-            "force": force,
-            "instant_access": instant_access,
-            "instant_access_retention_days": instant_access_retention_days,
-            "resource_group_id": resource_group_id,
-            "retention_days": retention_days,
-            "snapshot_name": snapshot_name,
-            "name": name,
-            "tags": tags,
-            "timeouts": timeouts,
-        }
-        stack = stack_of(scope)
-        self._scope_is_stack = stack is scope
-        self._construct_id = id
-        self._logical_override: str | None = None
-        self._synthesized_id: str | None = None
-        self._user_overrides: list[str] = []
-        self._import: tuple[str, Any] | None = None
-        self._batched = True
-        self._validate, self._strict = validate, strict
-        self.allow_replacement = allow_replacement
-        self._stack = stack
-        self._provider = provider
-        validated = self._check(arguments, where=lambda: f"{_path_of(scope)}/{id}")
+        def __getattr__(self, name: str) -> Any: ...
 
-        if protect:
-            lifecycle = _with_prevent_destroy(lifecycle)
-        super().__init__(
-            scope,
-            id,
-            terraform_resource_type=self._resource_type,
-            terraform_generator_metadata=_cdk.TerraformProviderGeneratorMetadata(provider_name="alicloud"),
-            provider=provider,
-            depends_on=depends_on,
-            count=count,
-            for_each=for_each,
-            lifecycle=lifecycle,
-            connection=connection,
-            provisioners=provisioners,
-        )
-        self._values = validated.values
-        self._reads: set[str] = set()
-        registry = registry_of(stack)
-        registry.snapshots.append(self)
-        _batch_for(stack).members.append(self)
-        self._report_warnings(validated.warnings)
-        self._after_validation()
-
-    # -- validation -------------------------------------------------------------------------------
+    TF_RESOURCE_TYPE: ClassVar[str]
+    _stack: Any
+    _values: dict[str, object]
+    _batched: bool
+    _synthesized_id: str | None
+    _logical_override: str | None
+    _construct_id: str
+    _scope_is_stack: bool
+    _user_overrides: list[str]
 
     @property
     def _resource_type(self) -> str:
@@ -298,8 +224,6 @@ class EcsSnapshot(_TerraformResource):  # type: ignore[misc]
 
     def _after_validation(self) -> None:
         """Hook for checks that compare with existing infrastructure (the replacement guard)."""
-        from .guard import check_snapshot
-
         check_snapshot(self)
 
     # -- synthesis --------------------------------------------------------------------------------
@@ -322,54 +246,12 @@ class EcsSnapshot(_TerraformResource):  # type: ignore[misc]
             _drop_path(values, path)
         return values
 
-    @jsii.member(jsii_name="synthesizeHclAttributes")
-    def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
-        return _hcl_attributes(self._values)
-
-    # -- escape hatches that must keep the batch in step --------------------------------------------
-
-    def add_override(self, path: str, value: Any) -> None:
-        """Like cdktf's ``add_override``; the override wins over the typed value at ``path``."""
-        self._user_overrides.append(path)
-        super().add_override(path, value)
-
-    def override_logical_id(self, new_logical_id: str) -> None:
-        super().override_logical_id(new_logical_id)
-        self._logical_override = new_logical_id
-        if self._synthesized_id is not None:
-            # cdktf caches the name it used first; ask it rather than guess.
-            self._synthesized_id = str(self.friendly_unique_id)
-
-    def reset_override_logical_id(self) -> None:
-        super().reset_override_logical_id()
-        self._logical_override = None
-        if self._synthesized_id is not None:
-            self._synthesized_id = str(self.friendly_unique_id)
-
-    def move_to(self, move_target: str, index: Any = None) -> None:
-        self._unbatch()
-        super().move_to(move_target, index)
-
-    def move_to_id(self, id: str) -> None:
-        self._unbatch()
-        super().move_to_id(id)
-
     def _unbatch(self) -> None:
         # A moved resource is written under its new address by cdktf itself; give it its attributes.
         if self._batched:
             self._batched = False
             for key, value in self._attributes_for_synth().items():
-                super().add_override(key, value)
-
-    def import_from(self, id: str, provider: Any = None) -> None:
-        """Import the existing snapshot ``id`` (``s-...``) into this resource (an ``import`` block).
-
-        The id is checked before synthesis; the block needs Terraform >= 1.5.
-        """
-        require_import_id(
-            id, name=self._logical_id(), resource_type=self._resource_type, where=str(self.node.path)
-        )
-        self._import = (id, provider)
+                _TerraformResource.add_override(self, key, value)
 
     # -- typed attribute access -------------------------------------------------------------------
 
@@ -493,9 +375,7 @@ class EcsSnapshot(_TerraformResource):  # type: ignore[misc]
     def tags(self, value: Mapping[str, str] | None) -> None:
         self._set("tags", value)
 
-    def put_timeouts(
-        self, *, create: str | None = None, update: str | None = None, delete: str | None = None
-    ) -> None:
+    def put_timeouts(self, *, create: str | None = None, update: str | None = None, delete: str | None = None) -> None:
         """Set the operation timeouts (``update`` needs provider 1.231.0)."""
         timeouts = {k: v for k, v in (("create", create), ("update", update), ("delete", delete)) if v}
         self._set("timeouts", timeouts or None)
@@ -505,6 +385,189 @@ class EcsSnapshot(_TerraformResource):  # type: ignore[misc]
         if key not in ARGUMENTS:
             raise KeyError(f"{key!r} is not an argument of {self._resource_type}")
         return self._values.get(key)
+
+
+class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
+    """A disk snapshot, ``alicloud_ecs_snapshot`` (provider ``aliyun/alicloud`` >= 1.120.0).
+
+    A snapshot is a backup: changing ``disk_id`` or ``category`` (and, before provider 1.231.0,
+    ``retention_days``; before 1.239.0, ``resource_group_id``) replaces it, which deletes the old one.
+    See ``cdktf_ecs_snapshot.force_new_attributes``. Provider docs:
+    https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/ecs_snapshot
+
+    Args:
+        scope: the construct scope (a stack or a construct inside one).
+        id: the construct id; also the Terraform name when the scope is the stack.
+        disk_id: the disk to snapshot (``d-...`` or a reference such as ``disk.id``). Changing this
+            replaces the snapshot.
+        category: ``Category.STANDARD`` or ``Category.FLASH`` (or the same strings, case-sensitive).
+            Changing this replaces the snapshot. Default: - the API's default (standard).
+        description: 2-256 characters, not starting with ``http://``/``https://``. Updated in place.
+            Default: - no description.
+        force: delete even if disks were created from the snapshot. Only used on delete.
+            Default: - false.
+        instant_access: deprecated, no effect since provider 1.231.0. Default: - disabled.
+        instant_access_retention_days: deprecated, no effect since provider 1.231.0; 1-65535, only with
+            ``instant_access=True``. Default: - same as ``retention_days``.
+        resource_group_id: resource group. Replaces the snapshot before provider 1.239.0, updated in
+            place since. Default: - the account's default resource group.
+        retention_days: 1-65536 days, a whole number (``"20"`` becomes 20). The API only extends it.
+            Replaces the snapshot before provider 1.231.0. Default: - kept until deleted.
+        snapshot_name: 2-128 characters, starts with a letter; letters, digits, ``:_.-``; not starting
+            with ``http://``, ``https://`` or ``auto``. Default: - no name.
+        name: deprecated since provider 1.120.0, use ``snapshot_name``. Default: - no name.
+        tags: up to 20 string tags. Default: - no tags.
+        timeouts: ``{"create": "10m", "update": "10m", "delete": "10m"}`` (``update`` needs provider
+            1.231.0). Default: - the provider's (2m before 1.239.0, 5m since).
+        protect: emit ``lifecycle.prevent_destroy`` so Terraform refuses to delete or replace it.
+            Default: - false.
+        allow_replacement: let the replacement guard pass a change that replaces this snapshot.
+            Default: - false.
+        strict: treat warnings (deprecations, flash) as errors. Default: - false.
+        validate: run the rules. ``False`` is an escape hatch: values pass through unchecked.
+            Default: - true.
+        depends_on, count, for_each, provider, lifecycle, connection, provisioners: Terraform
+            meta-arguments, as in every cdktf resource.
+
+    Raises:
+        ValidationError: with every error found, before anything is synthesized.
+    """
+
+    TF_RESOURCE_TYPE = RESOURCE_TYPE
+
+    def __init__(
+        self,
+        scope: Any,
+        id: str,
+        *,
+        disk_id: str,
+        category: Category | str | None = None,
+        description: str | None = None,
+        force: bool | None = None,
+        instant_access: bool | None = None,
+        instant_access_retention_days: int | float | str | None = None,
+        resource_group_id: str | None = None,
+        retention_days: int | float | str | None = None,
+        snapshot_name: str | None = None,
+        name: str | None = None,
+        tags: Mapping[str, str] | None = None,
+        timeouts: Mapping[str, str] | None = None,
+        protect: bool = False,
+        allow_replacement: bool = False,
+        strict: bool = False,
+        validate: bool = True,
+        depends_on: Sequence[Any] | None = None,
+        count: Any = None,
+        for_each: Any = None,
+        provider: Any = None,
+        lifecycle: Any = None,
+        connection: Any = None,
+        provisioners: Sequence[Any] | None = None,
+    ) -> None:
+        arguments: dict[str, object] = {
+            "disk_id": disk_id,
+            "category": category.value if isinstance(category, Category) else category,
+            "description": description,
+            "force": force,
+            "instant_access": instant_access,
+            "instant_access_retention_days": instant_access_retention_days,
+            "resource_group_id": resource_group_id,
+            "retention_days": retention_days,
+            "snapshot_name": snapshot_name,
+            "name": name,
+            "tags": tags,
+            "timeouts": timeouts,
+        }
+        stack = stack_of(scope)
+        self._scope_is_stack = stack is scope
+        self._construct_id = id
+        self._logical_override: str | None = None
+        self._synthesized_id: str | None = None
+        self._user_overrides: list[str] = []
+        self._import: tuple[str, Any] | None = None
+        self._batched = True
+        self._validate, self._strict = validate, strict
+        self.allow_replacement = allow_replacement
+        self._stack = stack
+        self._provider = provider
+        validated = self._check(arguments, where=lambda: f"{_path_of(scope)}/{id}")
+
+        if protect:
+            lifecycle = _with_prevent_destroy(lifecycle)
+        meta = (provider, depends_on, count, for_each, lifecycle, connection, provisioners)
+        if all(m is None for m in meta) and isinstance(id, str):
+            # The common case: exactly what TerraformResource.__init__ ends with, minus its per-call
+            # typeguard checks and config struct (a third of the construction time), reusing one config.
+            jsii.create(self.__class__, self, [scope, id, _plain_config(self._resource_type)])
+        else:
+            super().__init__(
+                scope,
+                id,
+                terraform_resource_type=self._resource_type,
+                terraform_generator_metadata=_METADATA,
+                provider=provider,
+                depends_on=depends_on,
+                count=count,
+                for_each=for_each,
+                lifecycle=lifecycle,
+                connection=connection,
+                provisioners=provisioners,
+            )
+        self._values = validated.values
+        self._reads: set[str] = set()
+        registry = registry_of(stack)
+        registry.snapshots.append(self)
+        _batch_for(stack).members.append(self)
+        self._report_warnings(validated.warnings)
+        self._after_validation()
+
+    # -- validation -------------------------------------------------------------------------------
+
+    @jsii.member(jsii_name="synthesizeHclAttributes")
+    def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
+        return _hcl_attributes(self._values)
+
+    # -- escape hatches that must keep the batch in step --------------------------------------------
+
+    @_python_only
+    def add_override(self, path: str, value: Any) -> None:
+        """Like cdktf's ``add_override``; the override wins over the typed value at ``path``."""
+        self._user_overrides.append(path)
+        super().add_override(path, value)
+
+    @_python_only
+    def override_logical_id(self, new_logical_id: str) -> None:
+        super().override_logical_id(new_logical_id)
+        self._logical_override = new_logical_id
+        if self._synthesized_id is not None:
+            # cdktf caches the name it used first; ask it rather than guess.
+            self._synthesized_id = str(self.friendly_unique_id)
+
+    @_python_only
+    def reset_override_logical_id(self) -> None:
+        super().reset_override_logical_id()
+        self._logical_override = None
+        if self._synthesized_id is not None:
+            self._synthesized_id = str(self.friendly_unique_id)
+
+    @_python_only
+    def move_to(self, move_target: str, index: Any = None) -> None:
+        self._unbatch()
+        super().move_to(move_target, index)
+
+    @_python_only
+    def move_to_id(self, id: str) -> None:
+        self._unbatch()
+        super().move_to_id(id)
+
+    @_python_only
+    def import_from(self, id: str, provider: Any = None) -> None:
+        """Import the existing snapshot ``id`` (``s-...``) into this resource (an ``import`` block).
+
+        The id is checked before synthesis; the block needs Terraform >= 1.5.
+        """
+        require_import_id(id, name=self._logical_id(), resource_type=self._resource_type, where=str(self.node.path))
+        self._import = (id, provider)
 
 
 class LegacySnapshot(EcsSnapshot):

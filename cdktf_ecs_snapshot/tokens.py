@@ -22,7 +22,15 @@ _NUMBER_TOKEN_CEILING = -1e289
 
 def is_unresolved(value: object) -> bool:
     """Return True if ``value`` (or, for containers, the container itself) is unknown before apply."""
-    if value is None or isinstance(value, bool | int):
+    kind = type(value)
+    # Exact-type fast paths first: validation calls this for every value of every snapshot.
+    if kind is str:
+        return "{" in value and any(marker in value for marker in _MARKERS)  # type: ignore[operator]
+    if value is None or kind is bool or kind is int:
+        return False
+    if kind is dict:
+        return any(type(k) is str and "{TfToken[" in k for k in value)  # type: ignore[attr-defined]
+    if isinstance(value, bool | int):
         return False
     if isinstance(value, str):
         return any(marker in value for marker in _MARKERS)
