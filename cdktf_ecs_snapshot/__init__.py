@@ -31,7 +31,7 @@ from .validate import Validated, require_valid, validate_snapshot
 from .versions import Constraint, Version, parse_constraint
 
 if TYPE_CHECKING:
-    from .disk import EcsDisk
+    from .disk import EcsDisk, EcsDiskAttachment
     from .lookups import DiskLookup, LatestSnapshotLookup, SnapshotPreflight
     from .provider import AlicloudProvider
     from .snapshot import EcsSnapshot, LegacySnapshot
@@ -51,6 +51,7 @@ __all__ = [
     "DiskLookup",
     "EcsApiError",
     "EcsDisk",
+    "EcsDiskAttachment",
     "EcsSnapshot",
     "Finding",
     "ForceNewAnswer",
@@ -85,6 +86,7 @@ _LAZY = {
     "AlicloudProvider": ".provider",
     "DiskLookup": ".lookups",
     "EcsDisk": ".disk",
+    "EcsDiskAttachment": ".disk",
     "EcsSnapshot": ".snapshot",
     "LatestSnapshotLookup": ".lookups",
     "LegacySnapshot": ".snapshot",

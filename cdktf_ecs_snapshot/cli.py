@@ -109,7 +109,8 @@ def _run_render(args: argparse.Namespace) -> int:
     except OSError as exc:
         _say(sys.stderr, f"error: {args.output}: cannot write: {exc.strerror or exc}")
         return EXIT_USAGE
-    _say(sys.stderr, f"wrote {args.output} ({len(spec.snapshots)} snapshots)")
+    count = len(spec.snapshots)
+    _say(sys.stderr, f"wrote {args.output} ({count} snapshot{'' if count == 1 else 's'})")
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ from .errors import ValidationError
 from .findings import Finding, Severity
 from .tokens import is_unresolved
 
-__all__ = ["EcsDisk"]
+__all__ = ["EcsDisk", "EcsDiskAttachment"]
 
 _cdk = core()
 _CATEGORIES = ("cloud", "cloud_efficiency", "cloud_ssd", "cloud_essd", "cloud_auto", "cloud_essd_entry")
@@ -138,9 +138,7 @@ class EcsDisk(_TerraformResource):  # type: ignore[misc]
             if isinstance(value, dict):
                 out[key] = {"value": value, "isBlock": False, "type": "map", "storageClassType": "stringMap"}
             else:
-                storage = (
-                    "boolean" if isinstance(value, bool) else "number" if isinstance(value, int) else "string"
-                )
+                storage = "boolean" if isinstance(value, bool) else "number" if isinstance(value, int) else "string"
                 out[key] = {"value": value, "isBlock": False, "type": "simple", "storageClassType": storage}
         return out
 
@@ -148,3 +146,68 @@ class EcsDisk(_TerraformResource):  # type: ignore[misc]
     def id(self) -> str:
         """Reference to the disk id (``d-...``)."""
         return str(self.get_string_attribute("id"))
+
+
+class EcsDiskAttachment(_TerraformResource):  # type: ignore[misc]
+    """Attach a disk to an instance, ``alicloud_ecs_disk_attachment``.
+
+    The ECS API refuses to snapshot a disk that was never attached (``IncorrectDiskStatus.NeverAttached``),
+    so a stack that creates a disk and snapshots it attaches it first and makes the snapshot depend on it.
+
+    Args:
+        disk_id: the disk (``d-...`` or ``disk.id``). Changing this replaces the attachment.
+        instance_id: the instance (``i-...``). Changing this replaces the attachment.
+    """
+
+    TF_RESOURCE_TYPE = "alicloud_ecs_disk_attachment"
+
+    def __init__(
+        self,
+        scope: Any,
+        id: str,
+        *,
+        disk_id: str,
+        instance_id: str,
+        depends_on: Any = None,
+        provider: Any = None,
+    ) -> None:
+        findings = [
+            Finding(
+                "ecs_disk_attachment_required",
+                Severity.ERROR,
+                "alicloud_ecs_disk_attachment",
+                id,
+                key,
+                value,
+                "is required",
+                f"a {what} id",
+                f"pass {key}='{prefix}...' or a reference",
+            )
+            for key, value, what, prefix in (
+                ("disk_id", disk_id, "disk", "d-"),
+                ("instance_id", instance_id, "instance", "i-"),
+            )
+            if not value
+        ]
+        if findings:
+            raise ValidationError(findings, where=f"{scope.node.path}/{id}")
+        super().__init__(
+            scope,
+            id,
+            terraform_resource_type="alicloud_ecs_disk_attachment",
+            terraform_generator_metadata=_cdk.TerraformProviderGeneratorMetadata(provider_name="alicloud"),
+            depends_on=depends_on,
+            provider=provider,
+        )
+        self._values = {"disk_id": disk_id, "instance_id": instance_id}
+
+    @jsii.member(jsii_name="synthesizeAttributes")
+    def _synthesize_attributes(self) -> Mapping[str, Any]:
+        return dict(self._values)
+
+    @jsii.member(jsii_name="synthesizeHclAttributes")
+    def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
+        return {
+            key: {"value": value, "isBlock": False, "type": "simple", "storageClassType": "string"}
+            for key, value in self._values.items()
+        }

@@ -198,8 +198,11 @@ def parse_existing(
     return result
 
 
-def parse_json(text: str, *, path: str, what: str) -> Any:
-    """``json.loads`` with an ``InputError`` that says where the text is broken or truncated."""
+def parse_json(text: str, *, path: str, what: str, remake: str = "terraform state pull > terraform.tfstate") -> Any:
+    """``json.loads`` with an ``InputError`` that says where the text is broken or truncated.
+
+    ``remake`` is the command that produces the file again, shown in the message.
+    """
     if not text.strip():
         raise InputError(f"empty file; expected a JSON {what}", path=path)
     try:
@@ -209,7 +212,7 @@ def parse_json(text: str, *, path: str, what: str) -> Any:
         problem = "truncated JSON (the file ends early)" if truncated else f"not valid JSON: {exc.msg}"
         raise InputError(
             f"{problem} (line {exc.lineno}, column {exc.colno}); expected a complete JSON {what}; "
-            "re-create it (for example with `terraform state pull > terraform.tfstate`)",
+            f"re-create it (for example with `{remake}`)",
             path=path,
             line=exc.lineno,
         ) from exc

@@ -312,10 +312,16 @@ class ReplacementGuard:
         from ._stack_registry import registry_of
 
         errors: list[Finding] = []
+        failing: list[Any] = []
         for snapshot in registry_of(self._stack).snapshots:
-            errors.extend(self._check(snapshot).errors)
+            found = self._check(snapshot).errors
+            if found:
+                errors.extend(found)
+                failing.append(snapshot)
         if errors:
-            raise _error(errors, where=str(getattr(self._stack.node, "path", "")))
+            # Name the construct when one snapshot is at fault, the stack when several are.
+            owner = failing[0] if len(failing) == 1 else self._stack
+            raise _error(errors, where=str(getattr(owner.node, "path", "")))
         return self
 
     def allow_removal(self, address: str) -> ReplacementGuard:

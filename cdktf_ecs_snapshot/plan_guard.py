@@ -85,7 +85,7 @@ class SnapshotLoss:
     def why(self) -> str:
         if self.action_reason:
             return _REASONS.get(self.action_reason, self.action_reason)
-        return "Terraform gave no reason (plans before Terraform 1.2 do not record one)"
+        return "it is no longer in the configuration or Terraform gave no reason"
 
     @property
     def message(self) -> str:
@@ -161,7 +161,9 @@ def load_plan(path: str) -> dict[str, Any]:
 
 
 def _parse_plan(text: str, path: str) -> dict[str, Any]:
-    document = parse_json(text, path=path, what="plan (`terraform show -json tfplan`)")
+    document = parse_json(
+        text, path=path, what="plan (`terraform show -json tfplan`)", remake="terraform show -json tfplan > plan.json"
+    )
     if not isinstance(document, dict):
         raise InputError(f"expected a JSON object (a plan); got a JSON {type(document).__name__}", path=path)
     version = document.get("format_version")

@@ -52,5 +52,6 @@ def markdown_table() -> str:
     lines = ["| rule id | severity | checks |", "|---|---|---|"]
     for rule_id, (severity, summary) in RULES.items():
         cell = summary.replace("|", "\\|")
-        lines.append(f"| `{rule_id}` | {severity} | {cell} |")
+        # The anchor is where each finding's doc link points (README.md#rule-<id>).
+        lines.append(f'| <a id="rule-{rule_id}"></a>`{rule_id}` | {severity} | {cell} |')
     return "\n".join(lines) + "\n"

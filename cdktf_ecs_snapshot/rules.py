@@ -56,6 +56,7 @@ class CrossRule:
 
 
 _NAMES = ("snapshot_name", "name")
+_V1231 = Version(1, 231, 0)
 
 VALUE_RULES: tuple[ValueRule, ...] = (
     ValueRule(
@@ -183,13 +184,19 @@ def _name_deprecated(values: Mapping[str, object], _: Constraint | None) -> list
     ]
 
 
-def _instant_access_no_effect(values: Mapping[str, object], _: Constraint | None) -> list[Issue]:
+def _instant_access_no_effect(values: Mapping[str, object], constraint: Constraint | None) -> list[Issue]:
+    old_only = constraint is not None and all(i.high <= _V1231 for i in constraint.intervals)
+    problem = (
+        "without effect: the ECS API no longer honours instant access (providers before 1.231.0 still send it)"
+        if old_only
+        else "deprecated and without effect since provider 1.231.0 (not sent to the API)"
+    )
     return [
         Issue(
             attr,
             values[attr],
             Violation(
-                "deprecated and without effect since provider 1.231.0 (not sent to the API)",
+                problem,
                 "the argument removed",
                 "remove it; the ECS API no longer honours instant access",
             ),
@@ -303,7 +310,6 @@ def _tags(values: Mapping[str, object], _: Constraint | None) -> list[Issue]:
     return issues
 
 
-_V1231 = Version(1, 231, 0)
 
 
 def _timeouts_update_version(values: Mapping[str, object], constraint: Constraint | None) -> list[Issue]:

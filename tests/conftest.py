@@ -16,6 +16,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _CORE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.core)
+        if any("terraform" in str(m.kwargs.get("reason", "")) for m in item.iter_markers("skipif")):
+            item.add_marker(pytest.mark.terraform)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say how many tests drove real Terraform, so a run that skipped them all cannot pass unnoticed."""
+    counts = {"passed": 0, "failed": 0, "skipped": 0}
+    for outcome in counts:
+        for report in terminalreporter.stats.get(outcome, []):
+            counted_phase = report.when == "call" or (outcome != "passed" and report.when == "setup")
+            if "terraform" in getattr(report, "keywords", {}) and counted_phase:
+                counts[outcome] += 1
+    total = sum(counts.values())
+    if total:
+        terminalreporter.write_line(
+            f"real terraform tests: {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped"
+        )
 
 
 def pytest_report_header(config: pytest.Config) -> str:

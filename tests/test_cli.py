@@ -140,8 +140,9 @@ def test_cli_check_import_id_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_rules_prints_one_row_per_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
-    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| `")]
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith('| <a id="rule-')]
     assert len(rows) == len(RULES)
+    assert all(f'<a id="rule-{rule_id}"></a>`{rule_id}`' in "".join(rows) for rule_id in RULES)
 
 
 def test_cli_no_command_is_usage_error() -> None:

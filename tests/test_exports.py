@@ -15,6 +15,7 @@ PINNED = [
     "DiskLookup",
     "EcsApiError",
     "EcsDisk",
+    "EcsDiskAttachment",
     "EcsSnapshot",
     "Finding",
     "ForceNewAnswer",

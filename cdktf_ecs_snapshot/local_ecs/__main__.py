@@ -42,6 +42,8 @@ _EXAMPLE_SEED = {
             "disks": [
                 {"disk_id": "d-bp1system00000000001", "type": "system", "size": 40, "category": "cloud_essd"},
                 {"disk_id": "d-bp1data0000000000001", "type": "data", "size": 100, "disk_name": "data1"},
+                # The disk of the provider documentation's example (examples/basic), so it deploys here.
+                {"disk_id": "d-gw8csgxxxxxxxxx", "type": "data", "size": 40, "disk_name": "docs-example"},
             ],
         }
     ],

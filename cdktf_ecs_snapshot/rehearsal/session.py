@@ -50,7 +50,10 @@ def rehearsal_env(mirror: Mirror, endpoint: str | None, region: str = REHEARSAL_
 
 
 def export_lines(env: dict[str, str]) -> str:
-    return "".join(f"export {key}={value}\n" for key, value in env.items())
+    lines = "".join(f"export {key}={value}\n" for key, value in env.items())
+    # The lookups' external data sources run `python3`: make it this venv's, which has the helper.
+    return lines + f'export PATH="{Path(sys.executable).parent}:$PATH"\n'
+
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,10 @@
 """The provider documentation's alicloud_ecs_snapshot example (seed.tf beside this file) as a cdktf app.
 
 Run: ``python examples/basic/main.py`` (or ``cdktf synth`` from the repository root).
+
+For the offline rehearsal (README, "Rehearse offline") two variables change it without editing:
+``EXAMPLE_CATEGORY=flash`` changes the category (a change that replaces the snapshot) and
+``EXAMPLE_PROTECT=1`` adds ``lifecycle.prevent_destroy``. Unset, the values are the documentation's.
 """
 
 from __future__ import annotations
@@ -18,12 +22,13 @@ class BasicStack(cdk.TerraformStack):  # type: ignore[misc]
         EcsSnapshot(
             self,
             "default",
-            category=Category.STANDARD,
+            category=os.environ.get("EXAMPLE_CATEGORY", Category.STANDARD),
             description="Test For Terraform",
             disk_id="d-gw8csgxxxxxxxxx",
             retention_days="20",
             snapshot_name="tf-test",
             tags={"Created": "TF", "For": "Acceptance-test"},
+            protect=os.environ.get("EXAMPLE_PROTECT") == "1",
         )
 
 

@@ -1,4 +1,5 @@
-"""A data disk and a tagged snapshot of it, in one stack: the snapshot takes the disk by reference.
+"""A data disk, attached to an instance, and a tagged snapshot of it, in one stack: the snapshot takes
+the disk by reference. (The ECS API refuses to snapshot a disk that was never attached.)
 
 Run: ``python examples/disk_and_snapshot/main.py``.
 """
@@ -8,7 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cdktf_ecs_snapshot import AlicloudProvider, Category, EcsDisk, EcsSnapshot, cdk
+from cdktf_ecs_snapshot import AlicloudProvider, Category, EcsDisk, EcsDiskAttachment, EcsSnapshot, cdk
+
+INSTANCE_ID = os.environ.get("EXAMPLE_INSTANCE_ID", "i-bp1example0000000001")
 
 
 class DiskAndSnapshotStack(cdk.TerraformStack):  # type: ignore[misc]
@@ -24,6 +27,7 @@ class DiskAndSnapshotStack(cdk.TerraformStack):  # type: ignore[misc]
             disk_name="orders-data",
             tags={"team": "orders"},
         )
+        attachment = EcsDiskAttachment(self, "data-on-web", disk_id=disk.id, instance_id=INSTANCE_ID)
         nightly = EcsSnapshot(
             self,
             "nightly",
@@ -34,6 +38,7 @@ class DiskAndSnapshotStack(cdk.TerraformStack):  # type: ignore[misc]
             retention_days=30,
             tags={"team": "orders", "schedule": "nightly", "cost-center": "cc:1234"},
             protect=True,
+            depends_on=[attachment],
         )
         cdk.TerraformOutput(self, "snapshot_id", value=nightly.id)
 
