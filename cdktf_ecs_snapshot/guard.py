@@ -181,8 +181,11 @@ def _removals(
     out: list[Finding] = []
     for attr in answer.attributes:
         before = existing.attributes.get(attr)
-        if attr in values or not _present(before):
+        # The API always fills category in, even when the state has none yet (the next refresh reads it).
+        if attr in values or (not _present(before) and attr != "category"):
             continue
+        if attr == "category" and not _present(before):
+            before = "standard"
         intervals = _REMOVAL_REPLACES.get(attr, attribute(attr).force_new)
         if not any(constraint.overlaps(i) for i in intervals):
             continue
@@ -204,7 +207,24 @@ def _removals(
                     f"{answer.notes[attr]}; {hint}",
                 )
             )
-        elif attr not in _FILLED_BY_API:
+        elif attr == "category" and any(constraint.within(i) for i in intervals):
+            # Before 1.231.0 category is not Computed: left unset, the provider replaces the snapshot to
+            # clear the value the API filled in, on every plan (seen with real Terraform).
+            out.append(
+                _finding(
+                    RULE_REPLACES,
+                    Severity.ERROR,
+                    rtype,
+                    name,
+                    attr,
+                    None,
+                    f"leaving it unset would replace existing snapshot {existing.id_text}: {before!r} → None",
+                    f"{before!r} (the existing value)",
+                    f"{answer.notes[attr]}; set category={before!r}, or pin AlicloudProvider(version='>= 1.231.0') "
+                    "where category is computed",
+                )
+            )
+        elif attr not in _FILLED_BY_API or attr == "category":
             out.append(
                 _finding(
                     RULE_MAY_REPLACE,

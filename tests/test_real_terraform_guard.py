@@ -335,11 +335,6 @@ def test_plan_guard_real_1_230_noop_replaces_snapshot_without_category(real: Any
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library bug: under provider < 1.231.0 the guard ignores an unset category (_FILLED_BY_API), though "
-    "real Terraform replaces that snapshot on every plan (see the test above)",
-)
 def test_guard_flags_unset_category_replaced_under_1_230(cdk: Any, real: Any) -> None:
     """The guard should warn or fail for weekly (no category) when the stack pins 1.230.0."""
     stack, guard = _guarded_stack(cdk, "1.230.0", real("1.230.0").state)
