@@ -24,6 +24,7 @@ class StackRegistry:
     snapshots: list[Any] = field(default_factory=list)
     providers: list[Any] = field(default_factory=list)
     batch: Any = None
+    names: dict[tuple[str, str], Any] = field(default_factory=dict)
     external_provider: Any = None
 
     def default_provider(self) -> Any:

@@ -14,6 +14,8 @@ import jsii
 from ._core import core
 from .errors import ValidationError
 from .findings import Finding, Severity
+from .normalize import convert
+from .schema import Kind
 from .tokens import is_unresolved
 
 __all__ = ["EcsDisk", "EcsDiskAttachment"]
@@ -71,6 +73,26 @@ class EcsDisk(_TerraformResource):  # type: ignore[misc]
                     "disk categories are lower-case, e.g. 'cloud_essd'",
                 )
             )
+        if tags is not None:
+            converted_tags = convert(Kind.STRING_MAP, tags)
+            if converted_tags.violation is not None:
+                v = converted_tags.violation
+                findings.append(
+                    Finding(
+                        converted_tags.rule_id.replace("ecs_snapshot", "ecs_disk"),
+                        Severity.ERROR,
+                        "alicloud_ecs_disk",
+                        id,
+                        "tags",
+                        tags,
+                        v.problem,
+                        v.expected,
+                        v.hint,
+                    )
+                )
+        if size is not None and not is_unresolved(size):
+            converted_size = convert(Kind.NUMBER, size)  # the same Terraform-like conversion as retention_days
+            size = converted_size.value if converted_size.violation is None else size  # type: ignore[assignment]
         if size is None and snapshot_id is None:
             findings.append(
                 Finding(

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .errors import UnsupportedProviderVersionError
 from .schema import ATTRIBUTES, MINIMUM_PROVIDER
 from .tokens import is_unresolved
 from .versions import INFINITY, Constraint, Interval, parse_constraint
@@ -54,8 +55,15 @@ class ForceNewAnswer:
 
 
 def _constraint(provider: str | Constraint) -> Constraint:
-    parsed = parse_constraint(provider) if isinstance(provider, str) else provider
-    return parsed.clip(MINIMUM_PROVIDER)
+    parsed = provider if isinstance(provider, Constraint) else parse_constraint(provider)
+    clipped = parsed.clip(MINIMUM_PROVIDER)
+    if not clipped.intervals:
+        # An empty answer would read as "nothing replaces the snapshot": refuse instead.
+        raise UnsupportedProviderVersionError(
+            f"provider version constraint: admits no release with alicloud_ecs_snapshot; got {parsed.text!r}; "
+            f"expected a constraint admitting >= {MINIMUM_PROVIDER}; alicloud_ecs_snapshot exists since 1.120.0"
+        )
+    return clipped
 
 
 def force_new_attributes(provider: str | Constraint) -> ForceNewAnswer:

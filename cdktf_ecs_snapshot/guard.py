@@ -438,14 +438,18 @@ class ReplacementGuard:
         return out
 
     def validate(self) -> list[str]:
-        """Every error at synthesis: snapshots changed after construction, and removed snapshots."""
-        from ._stack_registry import registry_of
+        """At synthesis, warn about existing snapshots no longer in the stack (Terraform would destroy them).
 
-        errors: list[Finding] = []
-        for snapshot in registry_of(self._stack).snapshots:
-            errors.extend(self._check(snapshot).errors)
-        errors.extend(self.removed())
-        return [f.message for f in errors]
+        Replacements are refused earlier, in the constructor and the setters, as ``ReplacementError``; a
+        failure raised from here would reach the user as cdktf's generic ``RuntimeError``, so this check
+        only warns (use the plan guard to block deletions in CI). Returns the errors cdktf should fail on:
+        none.
+        """
+        from ._core import core
+
+        for finding in self.removed():
+            core().Annotations.of(self._stack).add_warning(finding.message)
+        return []
 
     def _add_validation(self) -> None:
         if self._validation_added:

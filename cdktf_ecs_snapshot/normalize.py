@@ -7,6 +7,7 @@ become findings (rule ids ``ecs_snapshot_type_*``). Unresolved values pass throu
 
 from __future__ import annotations
 
+import decimal
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,8 +18,10 @@ from .tokens import is_unresolved
 
 __all__ = ["Converted", "convert"]
 
-_WHOLE = re.compile(r"^[+-]?\d+(\.0+)?$")
-_DURATION = re.compile(r"^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$")
+# What Terraform's string-to-number conversion accepts: ASCII digits, an optional fraction and exponent, no
+# surrounding spaces ("2e1" is 20; "20 " and "0x14" are errors).
+_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?", re.ASCII)
+_DURATION = re.compile(r"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$")
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,17 @@ def _number(value: object) -> Converted:
         return Converted(value)
     if isinstance(value, float) and value.is_integer():
         return Converted(int(value))
-    if isinstance(value, str) and _WHOLE.match(value.strip()):
-        return Converted(int(float(value)))
+    if isinstance(value, str) and _NUMBER.fullmatch(value):
+        number = decimal.Decimal(value)
+        if number.adjusted() >= 18:  # no day count is this large; keep the message's value printable
+            return _fail(
+                "ecs_snapshot_type_number",
+                "far out of range",
+                "a whole number such as 7 or '7'",
+                "write the number of days as digits",
+            )
+        if number == number.to_integral_value():
+            return Converted(int(number))
     return _fail(
         "ecs_snapshot_type_number",
         "not a whole number",

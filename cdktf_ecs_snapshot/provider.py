@@ -114,6 +114,18 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
         stack = stack_of(scope)
         secrets = {"access_key": access_key, "secret_key": secret_key, "security_token": security_token}
         findings = check_provider_arguments(id, version, secrets, allow_plaintext_credentials, assume_role)
+        for key, block in (("assume_role_with_oidc", assume_role_with_oidc), ("endpoints", endpoints)):
+            if block is not None and not isinstance(block, Mapping):
+                findings.append(
+                    _finding(
+                        id,
+                        key,
+                        block,
+                        f"not a mapping ({type(block).__name__})",
+                        "a dict",
+                        "pass one dict, e.g. endpoints={'ecs': 'ecs.cn-hangzhou.aliyuncs.com'}",
+                    )
+                )
         if findings:
             raise ValidationError(findings, where=f"{scope.node.path}/{id}")
         self.version_input = version
@@ -174,9 +186,7 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
             if isinstance(value, list):
                 out[key] = {"value": value, "isBlock": True, "type": "list", "storageClassType": "objectList"}
             else:
-                storage = (
-                    "boolean" if isinstance(value, bool) else "number" if isinstance(value, int) else "string"
-                )
+                storage = "boolean" if isinstance(value, bool) else "number" if isinstance(value, int) else "string"
                 out[key] = {"value": value, "isBlock": False, "type": "simple", "storageClassType": storage}
         return out
 

@@ -112,7 +112,18 @@ def check_provider_arguments(
                     fix,
                 )
             )
-    if assume_role is not None and not assume_role.get("role_arn"):
+    if assume_role is not None and not isinstance(assume_role, Mapping):
+        findings.append(
+            _finding(
+                id,
+                "assume_role",
+                assume_role,
+                f"not a mapping ({type(assume_role).__name__})",
+                "{'role_arn': 'acs:ram::<account>:role/<name>', ...}",
+                "pass one dict (the provider allows a single assume_role block)",
+            )
+        )
+    elif assume_role is not None and not assume_role.get("role_arn"):
         findings.append(
             _finding(
                 id,

@@ -75,7 +75,7 @@ VALUE_RULES: tuple[ValueRule, ...] = (
         "ecs_snapshot_name_first_character",
         _NAMES,
         matches(
-            r"[A-Za-z].*",
+            r"[A-Za-z][\s\S]*",
             problem="must start with a letter",
             expected="a first character A-Z or a-z",
             hint="prefix the name with a letter, e.g. 'snap-'",

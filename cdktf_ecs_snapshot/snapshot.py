@@ -34,6 +34,7 @@ __all__ = ["EcsSnapshot", "LegacySnapshot"]
 
 _cdk = core()
 _DISALLOWED = re.compile(r"[^A-Za-z0-9_-]")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _HCL_STORAGE = {
     Kind.STRING: ("simple", "string"),
     Kind.BOOL: ("simple", "boolean"),
@@ -60,6 +61,8 @@ class _python_only:
 
     def __get__(self, obj: object, owner: type | None = None) -> Any:
         return self._func if obj is None else types.MethodType(self._func, obj)
+
+
 _CONFIGS: dict[str, Any] = {}
 
 
@@ -216,6 +219,58 @@ class _SnapshotMembers:
             return self._logical_override
         return _DISALLOWED.sub("", self._construct_id) or self._construct_id
 
+    def _known_logical_id(self) -> str | None:
+        """The Terraform name when it is known without asking Node (the scope is the stack), else None."""
+        if self._logical_override is not None:
+            return self._logical_override
+        if self._scope_is_stack and _plain_naming(self._stack) and self._construct_id != "Default":
+            candidate = _DISALLOWED.sub("", self._construct_id)
+            return candidate if len(candidate) <= 255 else None  # longer ones get cdktf's hashed name
+        return None
+
+    def _claim_name(self, name: str | None, *, where: Any) -> None:
+        """Refuse a Terraform name that is invalid or already taken in this stack (one would vanish)."""
+        if name is None or not self._validate:
+            return
+        names = registry_of(self._stack).names
+        key = (self._resource_type, name)
+        holder = names.get(key)
+        finding: Finding | None = None
+        if not _IDENTIFIER.fullmatch(name):
+            finding = Finding(
+                "terraform_invalid_name",
+                Severity.ERROR,
+                self._resource_type,
+                name or "''",
+                "name",
+                name,
+                "is not a valid Terraform name"
+                + (
+                    f" (cdktf keeps only A-Z a-z 0-9 _ - of the id {self._construct_id!r})"
+                    if name != self._logical_override
+                    else ""
+                ),
+                "a letter or '_' followed by letters, digits, '_' or '-'",
+                "use a construct id (or override_logical_id) that starts with a letter, in ASCII",
+            )
+        elif holder is not None and holder is not self:
+            finding = Finding(
+                "terraform_duplicate_name",
+                Severity.ERROR,
+                self._resource_type,
+                name,
+                "name",
+                name,
+                f"is already used by {holder.node.path!r} (one of them would vanish)",
+                "a name unique among this stack's snapshots",
+                "choose another construct id or logical id",
+            )
+        if finding is not None:
+            raise ValidationError([finding], where=where())
+        for old_key in [k for k, v in names.items() if v is self]:
+            del names[old_key]
+        names[key] = self
+
     def _report_warnings(self, findings: Sequence[Finding]) -> None:
         for finding in findings:
             _cdk.Annotations.of(self).add_warning(finding.message)
@@ -258,7 +313,12 @@ class _SnapshotMembers:
     def _set(self, key: str, value: object) -> None:
         arguments = {**self._values, key: value}
         validated = self._check(arguments, where=lambda: str(self.node.path))
-        self._values = validated.values
+        previous, self._values = self._values, validated.values
+        try:
+            check_snapshot(self)  # a setter can replace a snapshot as surely as the constructor
+        except ValidationError:
+            self._values = previous
+            raise
         self._report_warnings([f for f in validated.warnings if f.attribute == key])
 
     def _read(self, key: str) -> None:
@@ -374,6 +434,52 @@ class _SnapshotMembers:
     @tags.setter
     def tags(self, value: Mapping[str, str] | None) -> None:
         self._set("tags", value)
+
+    @property
+    def force(self) -> Any:
+        """Reference to ``force`` (a boolean token)."""
+        return self.get_boolean_attribute("force")
+
+    @force.setter
+    def force(self, value: bool | None) -> None:
+        self._set("force", value)
+
+    @property
+    def instant_access(self) -> Any:
+        """Reference to ``instant_access`` (deprecated, no effect since provider 1.231.0)."""
+        return self.get_boolean_attribute("instant_access")
+
+    @instant_access.setter
+    def instant_access(self, value: bool | None) -> None:
+        self._set("instant_access", value)
+
+    @property
+    def instant_access_retention_days(self) -> float:
+        """Reference to ``instant_access_retention_days`` (deprecated, no effect since provider 1.231.0)."""
+        return float(_cdk.Token.as_number(self.get_number_attribute("instant_access_retention_days")))
+
+    @instant_access_retention_days.setter
+    def instant_access_retention_days(self, value: int | float | str | None) -> None:
+        self._set("instant_access_retention_days", value)
+
+    @property
+    def name(self) -> str:
+        """Reference to the deprecated ``name`` (the provider sets it from the snapshot name)."""
+        return str(self.get_string_attribute("name"))
+
+    @name.setter
+    def name(self, value: str | None) -> None:
+        self._set("name", value)
+
+    @property
+    def timeouts(self) -> dict[str, str] | None:
+        """The configured timeouts (``put_timeouts`` or assignment sets them, validated)."""
+        value = self._values.get("timeouts")
+        return dict(value) if isinstance(value, Mapping) else None
+
+    @timeouts.setter
+    def timeouts(self, value: Mapping[str, str] | None) -> None:
+        self._set("timeouts", value)
 
     def put_timeouts(self, *, create: str | None = None, update: str | None = None, delete: str | None = None) -> None:
         """Set the operation timeouts (``update`` needs provider 1.231.0)."""
@@ -491,6 +597,7 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         self._stack = stack
         self._provider = provider
         validated = self._check(arguments, where=lambda: f"{_path_of(scope)}/{id}")
+        self._claim_name(self._known_logical_id(), where=lambda: f"{_path_of(scope)}/{id}")
 
         if protect:
             lifecycle = _with_prevent_destroy(lifecycle)
@@ -537,6 +644,7 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
 
     @_python_only
     def override_logical_id(self, new_logical_id: str) -> None:
+        self._claim_name(new_logical_id, where=lambda: str(self.node.path))
         super().override_logical_id(new_logical_id)
         self._logical_override = new_logical_id
         if self._synthesized_id is not None:

@@ -5,19 +5,31 @@ Rules never judge such values (their result would be a guess): they skip them, t
 
 * strings containing ``${`` (Terraform interpolation, including cdktf's ``${TfToken[TOKEN.n]}``);
 * cdktf list tokens (``#{TfToken[...]}``) and map tokens (a key ``&{TfToken[...]}``);
-* number tokens, which reach Python as huge negative floats (about -8.1e+298);
-* any other object (a jsii proxy such as ``IResolvable``), since it is resolved at synthesis.
+* number tokens, which reach Python as huge negative floats (about -8.1e+298) with cdktf's marker bits;
+* jsii objects (an ``IResolvable`` proxy, a construct), since they are resolved at synthesis.
+
+Anything else (a ``Decimal``, a ``set``, a ``date``, a float such as -1e300) is a plain value and is judged.
 """
 
 from __future__ import annotations
 
-import math
+import struct
 from collections.abc import Mapping, Sequence
 
 __all__ = ["is_unresolved"]
 
 _MARKERS = ("${", "#{TfToken[", "&{TfToken[")
-_NUMBER_TOKEN_CEILING = -1e289
+# cdktf encodes a number token as a double whose top 16 bits are this marker (the low bits count tokens).
+_NUMBER_TOKEN_MARKERS = frozenset({0xFDFF, 0xFBFF})
+
+
+def _is_number_token(value: float) -> bool:
+    return (struct.unpack(">Q", struct.pack(">d", value))[0] >> 48) in _NUMBER_TOKEN_MARKERS
+
+
+def _is_jsii_object(value: object) -> bool:
+    kind = type(value)
+    return kind.__module__.startswith("jsii") or hasattr(kind, "__jsii_type__") or hasattr(value, "__jsii_ref__")
 
 
 def is_unresolved(value: object) -> bool:
@@ -35,9 +47,9 @@ def is_unresolved(value: object) -> bool:
     if isinstance(value, str):
         return any(marker in value for marker in _MARKERS)
     if isinstance(value, float):
-        return math.isfinite(value) and value <= _NUMBER_TOKEN_CEILING
+        return _is_number_token(value)
     if isinstance(value, Mapping):
         return any(isinstance(k, str) and "{TfToken[" in k for k in value)
     if isinstance(value, Sequence):
         return len(value) == 1 and isinstance(value[0], str) and value[0].startswith("#{TfToken[")
-    return True
+    return _is_jsii_object(value)

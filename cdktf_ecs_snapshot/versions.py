@@ -16,7 +16,7 @@ from .errors import UnsupportedProviderVersionError
 
 __all__ = ["INFINITY", "Constraint", "Interval", "Version", "parse_constraint"]
 
-_VERSION = re.compile(r"^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$")
+_VERSION = re.compile(r"^([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?$", re.ASCII)
 _PART = re.compile(r"^\s*(~>|>=|<=|!=|=|>|<)?\s*(\S+)\s*$")
 
 
@@ -33,6 +33,11 @@ class Version:
     def parse(cls, text: str) -> Version:
         """Parse ``1.231.0`` (or ``v1.231``); raise ``UnsupportedProviderVersionError`` otherwise."""
         match = _VERSION.match(text.strip())
+        if text.strip().startswith("v"):
+            raise UnsupportedProviderVersionError(
+                f"provider version: a 'v' prefix is not allowed; got {text!r}; expected e.g. "
+                f"{text.strip()[1:]!r} (Terraform refuses the prefix too)"
+            )
         if not match:
             raise UnsupportedProviderVersionError(
                 f"provider version: not a release number; got {text!r}; expected 'MAJOR.MINOR.PATCH' "
@@ -130,15 +135,11 @@ def _part_intervals(op: str, v: Version, raw: str) -> list[Interval]:
         return [Interval(_ZERO, v)]
     if op == "<=":
         return [Interval(_ZERO, v.next_patch())]
-    # "~>": the rightmost given component may increase.
-    given = len(raw.lstrip("v").split("."))
+    # "~>": the rightmost given component may increase; "~> 1" means ">= 1.0.0, < 2.0.0" as "~> 1.0" does.
+    given = len(raw.split("."))
     if given >= 3:
         return [Interval(v, Version(v.major, v.minor + 1))]
-    if given == 2:
-        return [Interval(v, Version(v.major + 1))]
-    raise UnsupportedProviderVersionError(
-        f"provider version constraint: '~>' needs at least MAJOR.MINOR; got {raw!r}; expected e.g. '~> 1.239'"
-    )
+    return [Interval(v, Version(v.major + 1))]
 
 
 def _intersect_sets(a: list[Interval], b: list[Interval]) -> list[Interval]:
@@ -148,7 +149,12 @@ def _intersect_sets(a: list[Interval], b: list[Interval]) -> list[Interval]:
 
 def parse_constraint(text: str) -> Constraint:
     """Parse a constraint such as ``">= 1.200.0, < 2.0.0"`` or ``"~> 1.239"`` or a bare ``"1.231.0"``."""
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str):
+        raise UnsupportedProviderVersionError(
+            f"provider version constraint: not a string ({type(text).__name__}); got {text!r}; "
+            "expected e.g. '>= 1.239.0'; quote it"
+        )
+    if not text.strip():
         raise UnsupportedProviderVersionError(
             f"provider version constraint: empty; got {text!r}; expected e.g. '>= 1.239.0'"
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -204,12 +206,11 @@ def test_guard_compare_with_state_refuses_synth_file(cdk: Any) -> None:
 
 
 def test_guard_synthesis_reports_removed_snapshot(cdk: Any) -> None:
-    """At synthesis, an existing snapshot missing from the stack is reported (Terraform would destroy it)."""
+    """At synthesis, an existing snapshot missing from the stack is a warning (Terraform would destroy it)."""
     stack = _stack(cdk, "1.289.0")
     ReplacementGuard.of(stack).compare_with_state(TFSTATE)
     _build(stack)
-    with pytest.raises(Exception, match=r"alicloud_snapshot\.legacy.*would destroy it"):
-        cdk.Testing.synth(stack, True)
+    assert re.search(r"alicloud_snapshot\.legacy.*would destroy it", " ".join(_synth_warnings(cdk, stack)))
 
 
 def test_guard_allow_removal_accepts_removed_snapshot(cdk: Any) -> None:
@@ -221,15 +222,15 @@ def test_guard_allow_removal_accepts_removed_snapshot(cdk: Any) -> None:
     assert "alicloud_ecs_snapshot" in cdk.Testing.synth(stack, True)
 
 
-def test_guard_synthesis_catches_setter_change(cdk: Any) -> None:
-    """A ForceNew change made with a setter after construction fails at synthesis."""
+def test_guard_setter_change_that_replaces_is_refused(cdk: Any) -> None:
+    """A ForceNew change made with a setter is refused at once, as ReplacementError, and not kept."""
     stack = _stack(cdk, "1.289.0")
     guard = ReplacementGuard.of(stack).compare_with_state(TFSTATE)
     guard.allow_removal("alicloud_snapshot.legacy")
     snapshot = _build(stack)
-    snapshot.disk_id = "d-bp1disk0000000003"
-    with pytest.raises(Exception, match=r"nightly\.disk_id: would replace"):
-        cdk.Testing.synth(stack, True)
+    with pytest.raises(ReplacementError, match=r"nightly\.disk_id: would replace"):
+        snapshot.disk_id = "d-bp1disk0000000003"
+    assert snapshot.input("disk_id") != "d-bp1disk0000000003"  # the refused value is not kept
 
 
 def test_import_snapshots_reports_every_bad_id_at_once(cdk: Any) -> None:
@@ -247,3 +248,15 @@ def test_import_snapshots_builds_and_imports_each(cdk: Any, synth: Any) -> None:
     out = synth(stack)
     assert out["resource"]["alicloud_ecs_snapshot"]["b"]["retention_days"] == 5
     assert sorted(i["id"] for i in out["import"]) == ["s-aaa1", "s-bbb1"]
+
+
+def _synth_warnings(cdk: Any, stack: Any) -> list[str]:
+    """The warning annotations a full synthesis records in manifest.json for ``stack``."""
+    outdir = Path(cdk.Testing.full_synth(stack))
+    manifest = json.loads((outdir / "manifest.json").read_text())
+    return [
+        a["message"]
+        for st in manifest["stacks"].values()
+        for a in st.get("annotations", [])
+        if "warn" in a["level"].lower()
+    ]

@@ -6,7 +6,10 @@ builds constructs and checks that real tokens synthesize unchanged (cdktf issues
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import math
+import struct
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +25,9 @@ MAP_TOKEN = {"&{TfToken[TOKEN.9]}": "x"}
 
 
 class _Resolvable:
-    """Stands for a jsii proxy (IResolvable) reaching Python."""
+    """Stands for a jsii object (an IResolvable) reaching Python: jsii classes carry ``__jsii_type__``."""
+
+    __jsii_type__ = "cdktf.IResolvable"
 
 
 @pytest.mark.parametrize(
@@ -31,7 +36,7 @@ class _Resolvable:
         pytest.param(STRING_TOKEN, id="string-token"),
         pytest.param("prefix-${var.x}-suffix", id="interpolation"),
         pytest.param(NUMBER_TOKEN, id="number-token"),
-        pytest.param(-1e289, id="number-token-ceiling"),
+        pytest.param(struct.unpack(">d", bytes.fromhex("fdff000000000007"))[0], id="number-token-bits"),
         pytest.param(LIST_TOKEN, id="list-token"),
         pytest.param(MAP_TOKEN, id="map-token"),
         pytest.param(_Resolvable(), id="jsii-object"),
@@ -50,6 +55,10 @@ def test_tokens_is_unresolved_recognises(value: object) -> None:
         pytest.param(20.0, id="float"),
         pytest.param(-1e288, id="big-negative-float"),
         pytest.param(-math.inf, id="minus-inf"),
+        pytest.param(-1e300, id="huge-negative-float-not-a-token"),
+        pytest.param(decimal.Decimal("30"), id="decimal"),
+        pytest.param({"a", "b"}, id="set"),
+        pytest.param(datetime.date(2024, 1, 1), id="date"),
         pytest.param("plain $ {text}", id="plain-string"),
         pytest.param({"a": "b"}, id="dict"),
         pytest.param(["a"], id="list"),

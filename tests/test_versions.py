@@ -32,7 +32,7 @@ def I(low: str, high: str | None) -> Interval:  # noqa: E743
         pytest.param(">=1.200.0,<1.231.0", [I("1.200.0", "1.231.0")], id="comma-list-no-spaces"),
         pytest.param(">= 1.0.0, != 1.5.0, < 2.0.0", [I("1.0.0", "1.5.0"), I("1.5.1", "2.0.0")], id="hole"),
         pytest.param(">= 2.0.0, < 1.0.0", [], id="empty"),
-        pytest.param("v1.239.0", [I("1.239.0", "1.239.1")], id="v-prefix"),
+        pytest.param("~> 1", [I("1.0.0", "2.0.0")], id="pessimistic-major-only"),
     ],
 )
 def test_parse_constraint_intervals(text: str, intervals: list[Interval]) -> None:
@@ -65,7 +65,8 @@ def test_parse_constraint_admits_boundaries(constraint: str, version: str, admit
         pytest.param("   ", id="blank"),
         pytest.param("banana", id="word"),
         pytest.param(">= 1.2.x", id="bad-part"),
-        pytest.param("~> 1", id="pessimistic-major-only"),
+        pytest.param("v1.239.0", id="v-prefix"),
+        pytest.param("١.٢٣٩.٠", id="non-ascii-digits"),
         pytest.param(">= 1.239.0-beta1", id="prerelease"),
         pytest.param("=> 1.2.3", id="bad-operator"),
         pytest.param(">= 1.2.3,", id="trailing-comma"),
@@ -134,8 +135,10 @@ def test_force_new_attributes_note_names_the_range() -> None:
     assert answer.notes["disk_id"] == "replaces the snapshot from provider 1.120.0"
 
 
-def test_force_new_attributes_below_resource_existence_is_empty() -> None:
-    assert force_new_attributes("< 1.120.0").attributes == ()
+def test_force_new_attributes_below_resource_existence_raises() -> None:
+    """A constraint admitting no release with the resource must not read as "nothing replaces"."""
+    with pytest.raises(UnsupportedProviderVersionError, match="admits no release"):
+        force_new_attributes("< 1.120.0")
 
 
 def test_force_new_attributes_accepts_parsed_constraint() -> None:
