@@ -30,6 +30,8 @@ __all__ = ["DiskLookup", "LatestSnapshotLookup", "SnapshotPreflight"]
 
 _Construct: Any = load_constructs().Construct
 PYTHON_ENV = "CDKTF_ECS_SNAPSHOT_PYTHON"
+# Query values the helper accepts; checked here so a typo fails before synthesis, not at terraform plan.
+_CHOICES = {"disk_type": ("system", "data"), "status": ("accomplished", "progressing", "failed", "all")}
 _MODULE = "cdktf_ecs_snapshot.ecs_external"
 
 
@@ -65,6 +67,19 @@ class _Lookup(_Construct):  # type: ignore[misc]
         super().__init__(scope, id)
         stack = stack_of(scope)
         _ensure_external_provider(stack)
+        if program is not None and (not program or not all(isinstance(p, str) and p for p in program)):
+            finding = Finding(
+                "external_lookup_query",
+                Severity.ERROR,
+                "data.external",
+                id,
+                "program",
+                list(program),
+                "not a command",
+                "a non-empty list of non-empty strings",
+                "leave program unset to run the bundled helper",
+            )
+            raise ValidationError([finding], where=f"{scope.node.path}/{id}")
         argv = (
             list(program)
             if program is not None
@@ -76,9 +91,7 @@ class _Lookup(_Construct):  # type: ignore[misc]
             ]
         )
         data_external = external_provider().data_external.DataExternal
-        self.data = data_external(
-            self, "lookup", program=argv, query={k: _text(v) for k, v in merged.items()}
-        )
+        self.data = data_external(self, "lookup", program=argv, query={k: _text(v) for k, v in merged.items()})
         if stack is scope:
             # Directly in a stack the data source takes the construct's own name, not a hashed one.
             self.data.override_logical_id(id)
@@ -116,10 +129,54 @@ class _Lookup(_Construct):  # type: ignore[misc]
                     hint,
                 )
             )
+        for key, choices in _CHOICES.items():
+            value = query.get(key)
+            if value is not None and not is_unresolved(value) and value not in choices:
+                findings.append(
+                    Finding(
+                        "external_lookup_query",
+                        Severity.ERROR,
+                        "data.external",
+                        id,
+                        f"query.{key}",
+                        value,
+                        "not an allowed value",
+                        "one of " + ", ".join(repr(c) for c in choices),
+                        "values are lower-case",
+                    )
+                )
+        for needs, needed in (("tag_value", "tag_key"), ("instance_id", "disk_type")):
+            if query.get(needs) is not None and query.get(needed) is None:
+                findings.append(
+                    Finding(
+                        "external_lookup_query",
+                        Severity.ERROR,
+                        "data.external",
+                        id,
+                        f"query.{needs}",
+                        query[needs],
+                        f"needs {needed}",
+                        f"{needed} set as well",
+                        f"pass {needed}=...",
+                    )
+                )
+        retry = query.get("max_retry_seconds")
+        if isinstance(retry, int) and not isinstance(retry, bool) and retry < 0:
+            findings.append(
+                Finding(
+                    "external_lookup_query",
+                    Severity.ERROR,
+                    "data.external",
+                    id,
+                    "query.max_retry_seconds",
+                    retry,
+                    "negative",
+                    "0 or more seconds",
+                    "pass e.g. 20",
+                )
+            )
         for key, value in query.items():
-            if not (isinstance(value, str | int) and not isinstance(value, bool)) and not is_unresolved(
-                value
-            ):
+            if not (isinstance(value, str | int) and not isinstance(value, bool)) and not is_unresolved(value):
                 findings.append(
                     Finding(
                         "external_lookup_query",
@@ -139,6 +196,22 @@ class _Lookup(_Construct):  # type: ignore[misc]
     def result(self, key: str) -> str:
         """Reference to one result key: ``${data.external.<name>.result["<key>"]}``."""
         return str(self.data.result.lookup(key))
+
+
+def _require_bool(scope: Any, id: str, key: str, value: object) -> None:
+    if not isinstance(value, bool):
+        finding = Finding(
+            "external_lookup_query",
+            Severity.ERROR,
+            "data.external",
+            id,
+            key,
+            value,
+            "not a boolean",
+            "True or False",
+            f"pass {key}=True or {key}=False",
+        )
+        raise ValidationError([finding], where=f"{scope.node.path}/{id}")
 
 
 def _text(value: object) -> object:
@@ -258,6 +331,7 @@ class LatestSnapshotLookup(_Lookup):
             "tag_value": tag_value,
             "optional": "true" if optional else None,
         }
+        _require_bool(scope, id, "optional", optional)
         super().__init__(
             scope,
             id,
@@ -295,6 +369,7 @@ class SnapshotPreflight(_Lookup):
         program: Sequence[str] | None = None,
         max_retry_seconds: int | None = None,
     ) -> None:
+        _require_bool(scope, id, "strict", strict)
         query = {"disk_id": disk_id, "strict": "true" if strict else None}
         super().__init__(
             scope,

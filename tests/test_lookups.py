@@ -152,3 +152,31 @@ def test_synthesized_strict_preflight_stops_on_missing_disk(stack: Any, synth: A
         assert proc.returncode != 0
         assert proc.stdout == ""
         assert "d-doesnotexist000000 does not exist" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "attribute"),
+    [
+        pytest.param({"instance_id": "i-1", "disk_type": "root"}, "query.disk_type", id="disk-type"),
+        pytest.param({"instance_id": "i-1"}, "query.instance_id", id="instance-without-type"),
+        pytest.param({"disk_id": "d-1", "max_retry_seconds": -5}, "query.max_retry_seconds", id="negative-retry"),
+        pytest.param({"disk_id": "d-1", "program": []}, "program", id="empty-program"),
+    ],
+)
+def test_disk_lookup_refuses_what_the_helper_would_refuse_at_plan(stack: Any, kwargs: Any, attribute: str) -> None:
+    """Arguments the helper rejects at terraform plan are refused at construction instead."""
+    with pytest.raises(ValidationError) as info:
+        DiskLookup(stack, "d", **kwargs)
+    assert attribute in [f.attribute for f in info.value.findings]
+
+
+def test_latest_snapshot_lookup_refuses_unknown_status(stack: Any) -> None:
+    """status must be one the helper knows."""
+    with pytest.raises(ValidationError, match="query.status"):
+        LatestSnapshotLookup(stack, "l", disk_id="d-1", status="bogus")
+
+
+def test_snapshot_preflight_strict_must_be_a_bool(stack: Any) -> None:
+    """strict='no' used to mean strict; a non-bool is now refused."""
+    with pytest.raises(ValidationError, match="strict"):
+        SnapshotPreflight(stack, "p", disk_id="d-1", strict="no")  # type: ignore[arg-type]
