@@ -115,9 +115,13 @@ def translate_error(exc: Exception, endpoint: str, read_timeout: float) -> EcsAp
         seconds = (retry_after / 1000.0) if isinstance(retry_after, int) else 0.0
         error.retry_after = seconds  # type: ignore[attr-defined]
         return error
-    if type(exc).__name__ == "CredentialException":
-        return EcsApiError(f"cannot load Alibaba Cloud credentials: {_one_line(str(exc))}")
     inner: BaseException = exc.inner_exception if isinstance(exc, UnretryableException) else exc
+    if "CredentialException" in (type(exc).__name__, type(inner).__name__):
+        return EcsApiError(
+            "cannot load Alibaba Cloud credentials: none found in the environment, profile files or "
+            "instance metadata; set ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY, or ALICLOUD_PROFILE "
+            f"({_one_line(str(inner), 120)})"
+        )
     return EcsApiError(_transport_message(inner, endpoint, read_timeout))
 
 

@@ -21,9 +21,11 @@ Secrets never leave this module in a message: ``Scrubber`` replaces every known 
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +37,7 @@ __all__ = [
     "Scrubber",
     "SettingsError",
     "build_client",
+    "quiet_sdk_logging",
     "settings_from",
 ]
 
@@ -44,6 +47,7 @@ DEFAULT_MAX_RETRY_SECONDS = 20.0
 
 _REGION_ENV = ("ALICLOUD_REGION", "ALIBABA_CLOUD_REGION_ID", "ALIBABA_CLOUD_REGION")
 _LOOPBACK = re.compile(r"^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$")
+_ENDPOINT = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(:\d{1,5})?$")
 _SECRET_ENV = re.compile(r"SECRET|TOKEN|PASSWORD", re.IGNORECASE)
 
 
@@ -116,7 +120,13 @@ def settings_from(options: Mapping[str, str], env: Mapping[str, str]) -> ClientS
         )
     endpoint = options.get("endpoint") or env.get("ALICLOUD_ECS_ENDPOINT") or None
     if endpoint is not None:
-        endpoint = re.sub(r"^https?://", "", endpoint).rstrip("/")
+        endpoint = re.sub(r"^https?://", "", endpoint.strip()).rstrip("/")
+        match = _ENDPOINT.match(endpoint)
+        if not match or (match.group(2) and not 1 <= int(match.group(2)[1:]) <= 65535):
+            raise SettingsError(
+                f"endpoint must be host[:port] (optionally with http:// or https://), without a path, "
+                f"query or user; got {endpoint[:200]!r}"
+            )
     protocol = (options.get("protocol") or env.get("ALICLOUD_ECS_PROTOCOL") or "").lower()
     if not protocol:
         protocol = "http" if endpoint and _LOOPBACK.match(endpoint) else "https"
@@ -198,3 +208,25 @@ def build_client(settings: ClientSettings, env: Mapping[str, str] | None = None)
         **credentials,
     )
     return Client(config)
+
+
+_SDK_LOGGERS = ("credentials", "alibabacloud-tea", "darabonba-core", "alibabacloud_credentials", "Tea", "darabonba")
+
+
+@contextlib.contextmanager
+def quiet_sdk_logging() -> Iterator[None]:
+    """Silence the SDK and credential loggers (they log whole tracebacks while probing for credentials).
+
+    The failure itself still reaches the caller as an exception and becomes a one-line message.
+    """
+    saved: list[tuple[logging.Logger, bool, int]] = []
+    for name in _SDK_LOGGERS:
+        logger = logging.getLogger(name)
+        saved.append((logger, logger.disabled, logger.level))
+        logger.disabled = True
+    try:
+        yield
+    finally:
+        for logger, disabled, level in saved:
+            logger.disabled = disabled
+            logger.setLevel(level)

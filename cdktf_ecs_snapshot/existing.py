@@ -158,6 +158,8 @@ def load_existing(
         )
     if file.is_dir():
         raise InputError("is a directory; expected a file (e.g. terraform.tfstate or cdk.tf.json)", path=shown)
+    if not file.is_file():
+        raise InputError("is not a regular file (a FIFO, device or socket); expected a file", path=shown)
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -207,6 +209,8 @@ def parse_json(text: str, *, path: str, what: str, remake: str = "terraform stat
         raise InputError(f"empty file; expected a JSON {what}", path=path)
     try:
         return json.loads(text)
+    except RecursionError:
+        raise InputError(f"nested too deeply to read; expected a JSON {what}", path=path) from None
     except json.JSONDecodeError as exc:
         truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string")
         problem = "truncated JSON (the file ends early)" if truncated else f"not valid JSON: {exc.msg}"

@@ -20,22 +20,28 @@ a leading digit gets an ``s_`` prefix; at most 64 characters), else from the sna
 several snapshots get the id as a suffix (``name_bp1abc``), so ids do not depend on what else was listed.
 Output is sorted by logical id and byte-identical for the same snapshots.
 
-Exit codes: 0 written; 1 the API failed or a requested snapshot does not exist; 2 usage or settings error.
+``--all`` cannot be combined with ``--snapshot``/``--disk``/``--instance`` (``--tag`` filters it). A ``--disk``
+or ``--instance`` that does not exist is an error; a disk that exists without snapshots only gets a note.
+``-o`` is written atomically and only on success: on any failure an existing file keeps its content.
+
+Exit codes: 0 written; 1 the API failed, a requested snapshot does not exist or a ``--disk``/``--instance``
+matched nothing; 2 usage or settings error (including ``-o`` in a missing directory, a ``--class-name`` that is
+not a Python identifier and a ``--provider-version`` that is not a constraint).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import keyword
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import SnapshotLibError
+from .errors import InputError, SnapshotLibError
 from .importid import check_import_id
 from .schema import RESOURCE_TYPE
 from .validate import validate_snapshot
@@ -117,9 +123,18 @@ def _models() -> Any:
 
 
 def list_snapshots(
-    session: Any, selection: Selection, progress: Callable[[int], None] | None = None
+    session: Any,
+    selection: Selection,
+    progress: Callable[[int], None] | None = None,
+    *,
+    notes: list[str] | None = None,
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Return the selected snapshots (API dicts, each once) and the requested ids that do not exist."""
+    """Return the selected snapshots (API dicts, each once) and what was requested but does not exist.
+
+    The second list holds snapshot ids that do not exist, and ``--disk``/``--instance`` selectors that
+    matched nothing (a disk or instance that does not exist), as ``"disk d-..."``/``"instance i-..."``.
+    A disk that exists but has no snapshots is not missing; a note about it goes to ``notes``.
+    """
     from .ecs_calls import PAGE_SIZE, describe_all
 
     models = _models()
@@ -127,41 +142,74 @@ def list_snapshots(
     tags = [models.DescribeSnapshotsRequestTag(key=k, value=v) for k, v in selection.tags] or None
     snapshot_type = None if selection.include_auto or selection.snapshot_ids else "user"
     found: dict[str, dict[str, Any]] = {}
+    unmatched: list[str] = []
 
-    def collect(**filters: Any) -> None:
+    def note(text: str) -> None:
+        if notes is not None:
+            notes.append(text)
+
+    def collect(**filters: Any) -> int:
         def request(token: str) -> Any:
             return models.DescribeSnapshotsRequest(
                 region_id=region, max_results=PAGE_SIZE, next_token=token or None, tag=tags, **filters
             )
 
+        count = 0
         for item in describe_all(session, "describe_snapshots", request, ("Snapshots", "Snapshot")):
+            count += 1
             sid = str(item.get("SnapshotId"))
             if sid not in found:
                 found[sid] = item
                 if progress is not None and len(found) % PAGE_SIZE == 0:
                     progress(len(found))
+        return count
+
+    def disk_exists(disk_id: str) -> bool:
+        def disk_request(token: str) -> Any:
+            return models.DescribeDisksRequest(
+                region_id=region, disk_ids=json.dumps([disk_id]), max_results=PAGE_SIZE, next_token=token or None
+            )
+
+        return any(
+            disk.get("DiskId") == disk_id
+            for disk in describe_all(session, "describe_disks", disk_request, ("Disks", "Disk"))
+        )
 
     disk_ids = list(dict.fromkeys(selection.disk_ids))
-    for instance_id in selection.instance_ids:
+    explicit_disks = set(disk_ids)
+    for instance_id in dict.fromkeys(selection.instance_ids):
 
-        def disk_request(token: str, instance_id: str = instance_id) -> Any:
+        def instance_disks(token: str, instance_id: str = instance_id) -> Any:
             return models.DescribeDisksRequest(
                 region_id=region, instance_id=instance_id, max_results=PAGE_SIZE, next_token=token or None
             )
 
-        for disk in describe_all(session, "describe_disks", disk_request, ("Disks", "Disk")):
-            if disk.get("DiskId") not in disk_ids:
-                disk_ids.append(str(disk.get("DiskId")))
+        disks = [
+            str(disk.get("DiskId"))
+            for disk in describe_all(session, "describe_disks", instance_disks, ("Disks", "Disk"))
+        ]
+        if not disks:
+            unmatched.append(f"instance {instance_id} (no such instance in {region}, or it has no disks)")
+        for disk_id in disks:
+            if disk_id not in disk_ids:
+                disk_ids.append(disk_id)
     ids = list(dict.fromkeys(selection.snapshot_ids))
     for start in range(0, len(ids), _ID_BATCH):
         collect(snapshot_ids=json.dumps(ids[start : start + _ID_BATCH]))
+    kind = "snapshots" if snapshot_type is None else "manual snapshots"
     for disk_id in disk_ids:
-        collect(disk_id=disk_id, snapshot_type=snapshot_type)
-    if selection.everything or (selection.tags and not (ids or disk_ids or selection.instance_ids)):
-        collect(snapshot_type=snapshot_type)
+        if collect(disk_id=disk_id, snapshot_type=snapshot_type):
+            continue
+        if disk_id in explicit_disks and not disk_exists(disk_id):
+            unmatched.append(f"disk {disk_id} (no such disk in {region})")
+        else:
+            note(f"disk {disk_id} has no {kind}" + (" with the requested tags" if selection.tags else ""))
+    region_wide = selection.everything or (selection.tags and not (ids or disk_ids or selection.instance_ids))
+    if region_wide and not collect(snapshot_type=snapshot_type):
+        note(f"no {kind} matched in {region}")
     if progress is not None and len(found) >= PAGE_SIZE:
         progress(len(found))
-    missing = [sid for sid in ids if sid not in found]
+    missing = [sid for sid in ids if sid not in found] + unmatched
     return [found[k] for k in sorted(found)], missing
 
 
@@ -357,7 +405,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``import`` arguments to ``parser``."""
     parser.description = "Write cdktf code that adopts existing ECS snapshots (EcsSnapshot + import_from)."
     parser.epilog = (
-        "exit codes: 0 written; 1 the API failed or a requested snapshot does not exist; 2 usage "
+        "exit codes: 0 written; 1 the API failed, a requested snapshot does not exist or a --disk/--instance "
+        "matched nothing; 2 usage "
         "or settings error. Credentials, region and endpoint: as the external-data helper "
         "(ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY, ALICLOUD_REGION, ALICLOUD_ECS_ENDPOINT, ...)"
     )
@@ -370,7 +419,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     select.add_argument(
         "--tag", action="append", default=[], type=_tag, metavar="KEY[=VALUE]", help="only snapshots with this tag"
     )
-    select.add_argument("--all", action="store_true", help="every manual snapshot in the region")
+    select.add_argument(
+        "--all", action="store_true", help="every manual snapshot in the region (only --tag may filter it)"
+    )
     select.add_argument(
         "--include-auto", action="store_true", help="include automatic (policy) snapshots; default: manual ones only"
     )
@@ -404,7 +455,34 @@ def _selection(args: argparse.Namespace) -> Selection:
     )
     if selection.empty:
         raise UsageError("select snapshots with --snapshot, --disk, --instance, --tag or --all")
+    if args.all and (args.snapshot or args.disk or args.instance):
+        raise UsageError(
+            "--all lists every snapshot in the region; it cannot be combined with --snapshot, --disk or "
+            "--instance (use --tag to filter --all)"
+        )
     return selection
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Refuse bad --class-name, --stack-id and --provider-version before calling the API."""
+    name = args.class_name
+    if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
+        raise UsageError(f"--class-name must be a Python identifier (not a keyword); got {name!r}")
+    if args.provider_version is not None:
+        from .errors import UnsupportedProviderVersionError
+        from .versions import parse_constraint
+
+        try:
+            parse_constraint(args.provider_version)
+        except UnsupportedProviderVersionError as exc:
+            raise UsageError(f"--provider-version: {exc}") from None
+    if args.output and not args.dry_run:
+        from .plain import check_output_path
+
+        try:
+            check_output_path(args.output)
+        except InputError as exc:
+            raise UsageError(f"-o/--output: {exc}") from None
 
 
 def _dry_run_text(entries: Iterable[ImportEntry]) -> str:
@@ -432,31 +510,36 @@ def run(
     env: Mapping[str, str] | None = None,
 ) -> int:
     """Run ``import`` for parsed ``args``; returns the exit code (0, 1 or 2)."""
-    from .ecs_client import Scrubber, SettingsError, build_client, settings_from
+    from .ecs_client import Scrubber, SettingsError, build_client, quiet_sdk_logging, settings_from
 
     out, err = stdout or sys.stdout, stderr or sys.stderr
     environment = os.environ if env is None else env
     scrubber = Scrubber.from_env(environment)
+    notes: list[str] = []
     try:
         selection = _selection(args)
+        _check_options(args)
         options = {k: v for k, v in (("region", args.region), ("endpoint", args.endpoint)) if v}
         settings = settings_from(options, environment)
         from .ecs_calls import EcsSession
 
-        session = EcsSession(build_client(settings, environment), settings, scrubber)
+        with quiet_sdk_logging():
+            session = EcsSession(build_client(settings, environment), settings, scrubber)
 
-        def progress(count: int) -> None:
-            if not args.quiet:
-                err.write(f"import: listed {count} snapshots...\n")
-                err.flush()
+            def progress(count: int) -> None:
+                if not args.quiet:
+                    err.write(f"import: listed {count} snapshots...\n")
+                    err.flush()
 
-        snapshots, missing = list_snapshots(session, selection, progress)
+            snapshots, missing = list_snapshots(session, selection, progress, notes=notes)
     except (UsageError, SettingsError) as exc:
-        err.write(f"import: error: {scrubber.scrub(str(exc))}\n")
+        err.write(f"import: error: {scrubber.scrub(_one_line(str(exc)))}\n")
         return 2
     except SnapshotLibError as exc:
-        err.write(f"import: error: {scrubber.scrub(str(exc))}\n")
+        err.write(f"import: error: {scrubber.scrub(_one_line(str(exc)))}\n")
         return 1
+    for text in notes:
+        err.write(f"import: note: {text}\n")
     entries = plan_entries(snapshots)
     for entry in entries:
         if entry.skipped:
@@ -488,8 +571,28 @@ def run(
             protect=args.protect,
             command=_command(args),
         )
+    if missing:
+        # Nothing is written to -o on failure: an existing file keeps its content.
+        if not (args.output and not args.dry_run):
+            out.write(text)
+        snapshot_ids = [m for m in missing if m.startswith("s-")]
+        selectors = [m for m in missing if not m.startswith("s-")]
+        if snapshot_ids:
+            err.write(f"import: error: not found in {settings.region_id}: {', '.join(snapshot_ids)}\n")
+        for selector in selectors:
+            err.write(f"import: error: nothing matched {selector}\n")
+        if args.output and not args.dry_run:
+            err.write(f"import: nothing written to {args.output}\n")
+        return 1
     if args.output and not args.dry_run:
-        Path(args.output).write_text(text, encoding="utf-8")
+        from .plain import write_atomic
+
+        try:
+            write_atomic(args.output, text)
+        except (OSError, InputError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            err.write(f"import: error: {args.output}: cannot write: {_one_line(reason)}\n")
+            return 2
     else:
         out.write(text)
     if not args.quiet:
@@ -497,10 +600,11 @@ def run(
             f"import: {len([e for e in entries if not e.skipped])} snapshot(s)"
             f"{' listed' if args.dry_run else ' written'}\n"
         )
-    if missing:
-        err.write(f"import: error: not found in {settings.region_id}: {', '.join(missing)}\n")
-        return 1
     return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _command(args: argparse.Namespace) -> str:

@@ -28,6 +28,7 @@ from .versions import Constraint, parse_constraint
 __all__ = ["LintError", "LintFinding", "LintReport", "lint_paths", "lint_sources"]
 
 _RANK = {Severity.WARNING: 1, Severity.ERROR: 2}
+_DOC = "https://github.com/cdktf-ecs-snapshot/cdktf-ecs-snapshot#rule-"
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def lint_sources(sources: Iterable[SourceFile], *, provider: str | None = None, 
     errors: list[LintError] = []
     explicit: Constraint | None = parse_constraint(provider) if provider is not None else None
     declared = _declared_constraints(sources, errors) if explicit is None else {}
-    findings: list[LintFinding] = []
+    findings: list[LintFinding] = _duplicates(sources)
     for source in sources:
         constraint = explicit or declared.get(os.path.dirname(source.path))
         for resource in source.resources:
@@ -125,6 +126,38 @@ def lint_sources(sources: Iterable[SourceFile], *, provider: str | None = None, 
             for finding in check_import_id(imported.id, name=imported.name, resource_type=imported.resource_type):
                 findings.append(LintFinding(finding, source.path, imported.line))
     return LintReport(tuple(sorted(findings, key=LintFinding.sort_key)), tuple(errors), len(sources))
+
+
+def _duplicates(sources: list[SourceFile]) -> list[LintFinding]:
+    """``terraform_duplicate_name``: the same address twice in one module (a directory's files)."""
+    first: dict[tuple[str, str, str], tuple[str, int | None]] = {}
+    out: list[LintFinding] = []
+    for source in sources:
+        module = os.path.dirname(os.path.abspath(source.path))
+        for resource in source.resources:
+            key = (module, resource.resource_type, resource.name)
+            if key not in first:
+                first[key] = (source.path, resource.line)
+                continue
+            where = _where(*first[key])
+            finding = Finding(
+                "terraform_duplicate_name",
+                Severity.ERROR,
+                resource.resource_type,
+                resource.name,
+                "name",
+                resource.name,
+                f"is declared twice in one module: at {where} and at {_where(source.path, resource.line)}",
+                "a name unique per resource type within a module",
+                "rename or remove one of them",
+                _DOC + "terraform_duplicate_name",
+            )
+            out.append(LintFinding(finding, source.path, resource.line))
+    return out
+
+
+def _where(path: str, line: int | None) -> str:
+    return f"{path}:{line}" if line is not None else path
 
 
 def _declared_constraints(sources: list[SourceFile], errors: list[LintError]) -> dict[str, Constraint]:

@@ -21,11 +21,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .errors import ValidationError
+from .errors import InputError, ValidationError
 from .findings import Finding, Severity
 from .importid import check_import_id
 from .provider_config import PROVIDER_SOURCE, SECRET_ARGUMENTS, check_provider_arguments, constraint_floor
@@ -40,6 +41,7 @@ __all__ = [
     "ProviderSpec",
     "SnapshotSpec",
     "build_document",
+    "check_output_path",
     "dumps",
     "render",
     "write_atomic",
@@ -371,10 +373,42 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename: readers never see half a file."""
+def check_output_path(path: str | os.PathLike[str]) -> str:
+    """Return the real file that writing ``path`` replaces; ``InputError`` if it must not be replaced.
+
+    A symlink is followed (the link stays and its target gets the new content). A directory, FIFO, device
+    or socket is refused, as is a missing parent directory.
+    """
     target = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(target))
+    if not target:
+        raise InputError("empty output path")
+    real = os.path.realpath(target)
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise InputError(f"cannot use as output: {exc.strerror or exc}", path=target) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory; give a file name", path=target)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            "is not a regular file (a FIFO, device or socket); refusing to replace it", path=target
+        )
+    parent = os.path.dirname(real) or "."
+    if not os.path.isdir(parent):
+        raise InputError(f"directory {os.path.dirname(target) or '.'!r} does not exist", path=target)
+    return real
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: readers never see half a file.
+
+    ``path`` is checked with ``check_output_path`` first (``InputError`` for a directory, FIFO, device or a
+    missing directory); a symlink is followed so that the link itself is kept.
+    """
+    target = check_output_path(path)
+    directory = os.path.dirname(target)
     fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:

@@ -14,7 +14,8 @@ Exit codes (like ty and SQLFluff, and argparse's own 2)::
 
     0  no snapshot is deleted or replaced (or every one is allowed)
     1  at least one snapshot would be deleted or replaced
-    2  usage or input error: unreadable, not JSON, a binary plan, an unknown format_version
+    2  usage or input error: unreadable, not JSON, a binary plan, an unknown format_version, a plan that
+       errored (incomplete) or a corrupt one (resource_changes entries not shaped as Terraform writes them)
 
 Usage::
 
@@ -132,11 +133,17 @@ class PlanReport:
 
 
 def _show(value: object) -> str:
-    text = "(known after apply)" if value is _UNKNOWN else repr(value)
+    if value is _UNKNOWN:
+        text = "(known after apply)"
+    elif value is _SENSITIVE:
+        text = "(sensitive)"
+    else:
+        text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
 
 _UNKNOWN = object()
+_SENSITIVE = object()
 
 
 def load_plan(path: str) -> dict[str, Any]:
@@ -144,9 +151,20 @@ def load_plan(path: str) -> dict[str, Any]:
     if path == "-":
         return _parse_plan(sys.stdin.read(), "<stdin>")
     file = Path(path)
-    if not file.is_file():
+    if file.is_dir():
+        raise InputError("is a directory; expected the file written by `terraform show -json tfplan`", path=path)
+    if not file.exists():
         raise InputError("file not found; expected the output of `terraform show -json tfplan`", path=path)
-    data = file.read_bytes()
+    if not file.is_file():
+        raise InputError(
+            "is not a regular file (a FIFO, device or socket); expected the output of "
+            "`terraform show -json tfplan`, or - for stdin",
+            path=path,
+        )
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     if data[:2] == b"PK":
         raise InputError(
             "is a binary plan file; convert it first: `terraform show -json tfplan > plan.json`", path=path
@@ -178,10 +196,58 @@ def _parse_plan(text: str, path: str) -> dict[str, Any]:
     if "resource_changes" not in document and "planned_values" not in document:
         kind = "a state (`terraform show -json` without a plan)" if "values" in document else "not a plan"
         raise InputError(f"{kind}; expected `terraform show -json tfplan` output with resource_changes", path=path)
+    if document.get("errored") is True:
+        raise InputError(
+            "the plan errored; it is incomplete (`terraform plan` failed part way); fix the errors and plan again",
+            path=path,
+        )
     changes = document.get("resource_changes") or []
     if not isinstance(changes, list):
         raise InputError(f"corrupt plan: resource_changes must be a list; got {type(changes).__name__}", path=path)
+    for i, rc in enumerate(changes):
+        _check_change(rc, i, path)
     return document
+
+
+def _corrupt(path: str, i: int, field: str, problem: str) -> InputError:
+    where = f"resource_changes[{i}]" + (f".{field}" if field else "")
+    return InputError(
+        f"corrupt plan: {where}: {problem}; re-create it with "
+        "`terraform show -json tfplan > plan.json`",
+        path=path,
+    )
+
+
+def _check_change(rc: object, i: int, path: str) -> None:
+    """Refuse a ``resource_changes`` entry whose shape is not Terraform's (rather than fail open)."""
+    if not isinstance(rc, dict):
+        raise _corrupt(path, i, "", f"must be an object; got {type(rc).__name__}")
+    for key in ("address", "type"):
+        if key in rc and not isinstance(rc[key], str):
+            raise _corrupt(path, i, key, f"{key} must be a string; got {type(rc[key]).__name__}")
+    change = rc.get("change")
+    if not isinstance(change, dict):
+        raise _corrupt(path, i, "change", f"change must be an object; got {type(change).__name__}")
+    actions = change.get("actions")
+    if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+        raise _corrupt(path, i, "change.actions", "actions must be a list of strings")
+    replace_paths = change.get("replace_paths")
+    if replace_paths is not None and not (
+        isinstance(replace_paths, list)
+        and all(
+            isinstance(p, list) and all(isinstance(step, str | int) and not isinstance(step, bool) for step in p)
+            for p in replace_paths
+        )
+    ):
+        raise _corrupt(
+            path,
+            i,
+            "change.replace_paths",
+            "replace_paths must be a list of paths, each a list of attribute names and indexes",
+        )
+    reason = rc.get("action_reason")
+    if reason is not None and not isinstance(reason, str):
+        raise _corrupt(path, i, "action_reason", "action_reason must be a string")
 
 
 def _path_text(path: object) -> str:
@@ -207,14 +273,49 @@ def _lookup(values: object, path: object) -> object:
     return node
 
 
+def _sensitive(marks: object, path: object) -> bool:
+    """True when ``before_sensitive``/``after_sensitive`` marks the value at ``path`` (or any part of it)."""
+    node = marks
+    for step in path if isinstance(path, list) else [path]:
+        if node is True:
+            return True
+        if isinstance(node, dict) and isinstance(step, str):
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        else:
+            return False
+    return _any_true(node)
+
+
+def _any_true(marks: object) -> bool:
+    stack = [marks]
+    while stack:
+        node = stack.pop()
+        if node is True:
+            return True
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
 def check_plan(document: Mapping[str, Any], *, allow: Iterable[str] = (), path: str = "<plan>") -> PlanReport:
-    """Return what the plan does to snapshots; ``allow`` lists addresses whose loss is accepted."""
+    """Return what the plan does to snapshots; ``allow`` lists addresses whose loss is accepted.
+
+    Values marked in ``before_sensitive``/``after_sensitive`` are reported as ``(sensitive)``, never shown.
+    """
     allowed = set(allow)
     report = PlanReport(path)
     matched: set[str] = set()
-    for i, rc in enumerate(document.get("resource_changes") or []):
-        if not isinstance(rc, dict) or not isinstance(rc.get("change"), dict):
-            raise InputError(f"corrupt plan: resource_changes[{i}] has no change object", path=path)
+    changes_list = document.get("resource_changes") or []
+    if not isinstance(changes_list, list):
+        raise InputError(
+            f"corrupt plan: resource_changes must be a list; got {type(changes_list).__name__}", path=path
+        )
+    for i, rc in enumerate(changes_list):
+        _check_change(rc, i, path)
         if rc.get("mode", "managed") != "managed" or rc.get("type") not in SNAPSHOT_TYPES:
             continue
         report.snapshots_seen += 1
@@ -227,12 +328,21 @@ def check_plan(document: Mapping[str, Any], *, allow: Iterable[str] = (), path: 
         before = change.get("before") if isinstance(change.get("before"), dict) else {}
         after = change.get("after") if isinstance(change.get("after"), dict) else {}
         unknown = change.get("after_unknown") if isinstance(change.get("after_unknown"), dict) else {}
+        before_marks, after_marks = change.get("before_sensitive"), change.get("after_sensitive")
         paths = [p for p in change.get("replace_paths") or []]
         changes = tuple(
-            (_path_text(p), _lookup(before, p), _UNKNOWN if _lookup(unknown, p) is True else _lookup(after, p))
+            (
+                _path_text(p),
+                _SENSITIVE if _sensitive(before_marks, p) else _lookup(before, p),
+                _SENSITIVE
+                if _sensitive(after_marks, p)
+                else (_UNKNOWN if _lookup(unknown, p) is True else _lookup(after, p)),
+            )
             for p in paths
         )
         sid = before.get("id") if isinstance(before.get("id"), str) else None
+        if sid is not None and _sensitive(before_marks, ["id"]):
+            sid = "(sensitive)"
         is_allowed = address in allowed
         loss = SnapshotLoss(
             address,
@@ -292,6 +402,8 @@ def _json(report: PlanReport) -> str:
 def _json_default(value: object) -> object:
     if value is _UNKNOWN:
         return "(known after apply)"
+    if value is _SENSITIVE:
+        return "(sensitive)"
     return repr(value)
 
 

@@ -9,10 +9,12 @@ from scanning the source text for the resource header and attribute names: pytho
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from .errors import InputError
@@ -77,6 +79,8 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[InputError]]:
             files.extend(sorted(found))
         elif os.path.isfile(path):
             files.append(path)
+        elif os.path.exists(path):
+            errors.append(InputError("not a .tf or .tf.json file (not a regular file)", path=path))
         else:
             errors.append(InputError("no such file or directory", path=path))
     return list(dict.fromkeys(files)), errors
@@ -95,11 +99,36 @@ def read_source(path: str) -> SourceFile:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     except UnicodeDecodeError:
         raise InputError("cannot read: not UTF-8 text", path=path) from None
-    if path.endswith(".json"):
-        return _read_json(path, text)
-    if path.endswith(".tf"):
-        return _read_hcl(path, text)
-    raise InputError("not a Terraform file; expected a name ending in .tf or .tf.json", path=path)
+    if not path.endswith((".json", ".tf")):
+        raise InputError("not a .tf or .tf.json file; expected a name ending in .tf or .tf.json", path=path)
+    try:
+        source = _read_json(path, text) if path.endswith(".json") else _read_hcl(path, text)
+    except RecursionError:
+        raise InputError("nested too deeply to read", path=path) from None
+    for resource in source.resources:
+        if _depth(resource.arguments) > _MAX_DEPTH:
+            raise InputError(
+                f"{resource.resource_type}.{resource.name}: arguments nested more than {_MAX_DEPTH} levels deep",
+                path=path,
+                line=resource.line,
+            )
+    return source
+
+
+_MAX_DEPTH = 64
+
+
+def _depth(value: object) -> int:
+    """Nesting depth of lists and mappings (iterative, so that it cannot overflow the stack)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping | list):
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth <= _MAX_DEPTH:
+                stack.extend((child, depth) for child in (item.values() if isinstance(item, Mapping) else item))
+    return deepest
 
 
 # -- .tf -----------------------------------------------------------------------------------------
@@ -118,6 +147,7 @@ def _read_hcl(path: str, text: str) -> SourceFile:
             f"cannot parse HCL: {first}", path=path, line=line if isinstance(line, int) else None
         ) from None
     resources: list[SourceResource] = []
+    seen: dict[tuple[str, str], int] = {}
     for entry in _as_list(data.get("resource")):
         for rtype, named in _items(entry):
             if rtype not in SNAPSHOT_TYPES:
@@ -125,7 +155,9 @@ def _read_hcl(path: str, text: str) -> SourceFile:
             for name, body in _items(named):
                 for block in _as_list(body):
                     if isinstance(block, Mapping):
-                        resources.append(_resource(path, text, rtype, name, _hcl_arguments(block), hcl=True))
+                        nth = seen[rtype, name] = seen.get((rtype, name), -1) + 1
+                        arguments = _hcl_arguments(block)
+                        resources.append(_resource(path, text, rtype, name, arguments, hcl=True, nth=nth))
     imports = [
         imp for block in _as_list(data.get("import")) if (imp := _import(path, text, block, hcl=True)) is not None
     ]
@@ -148,8 +180,28 @@ def _unquote(value: str) -> str:
     return decoded if isinstance(decoded, str) else value
 
 
+# python-hcl2 gives numbers with an exponent (``1e300``) as an interpolation, ``"${1e300}"``.
+_NUMBER = re.compile(r"^\$\{\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*\}$")
+_MAX_DIGITS = 4000
+
+
+def _number(text: str) -> int | float | None:
+    """The value of a plain numeric literal (``1e300`` → an int), or ``None`` if it is too large to hold."""
+    value = Decimal(text)
+    if value == value.to_integral_value():
+        if value.adjusted() >= _MAX_DIGITS:
+            return None
+        return int(value)
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
 def _hcl_value(value: Any) -> Any:
     if isinstance(value, str):
+        literal = _NUMBER.match(value)
+        if literal is not None:
+            number = _number(literal.group(1))
+            return value if number is None else number
         return _unquote(value)
     if isinstance(value, Mapping):
         return {_unquote(str(k)): _hcl_value(v) for k, v in value.items() if not str(k).startswith("__")}
@@ -174,22 +226,65 @@ def _hcl_arguments(block: Mapping[str, Any]) -> dict[str, object]:
 # -- .tf.json ------------------------------------------------------------------------------------
 
 
+class _JsonObject(dict[str, Any]):
+    """A JSON object that keeps the members whose key repeats an earlier one (``json`` keeps the last)."""
+
+    duplicates: list[tuple[str, Any]]
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> _JsonObject:
+    out = _JsonObject()
+    out.duplicates = []
+    for key, value in pairs:
+        if key in out:
+            out.duplicates.append((key, value))
+        else:
+            out[key] = value
+    return out
+
+
+def _json_objects(value: object, what: str, path: str, line: int | None) -> list[Mapping[str, Any]]:
+    """Terraform JSON's block forms: one object, or an array of objects; anything else is an error."""
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, Mapping) for item in items):
+        got = type(value).__name__ if not isinstance(value, list) else "an array with non-objects"
+        raise InputError(f"{what} must be a JSON object or an array of objects; got {got}", path=path, line=line)
+    return list(items)
+
+
+def _json_members(obj: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    for key, value in obj.items():
+        if key != "//":
+            yield key, value
+    for key, value in getattr(obj, "duplicates", ()):
+        if key != "//":
+            yield key, value
+
+
 def _read_json(path: str, text: str) -> SourceFile:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_json_object)
     except json.JSONDecodeError as exc:
         raise InputError(f"cannot parse JSON: {exc.msg}", path=path, line=exc.lineno) from None
     if not isinstance(data, Mapping):
         raise InputError("a .tf.json file holds a JSON object", path=path, line=1)
     resources: list[SourceResource] = []
-    for entry in _as_list(data.get("resource")):
-        for rtype, named in _items(entry):
-            if rtype not in SNAPSHOT_TYPES:
-                continue
-            for name, body in _items(named):
-                for block in _as_list(body):
-                    if isinstance(block, Mapping):
-                        resources.append(_resource(path, text, rtype, name, _json_arguments(block), hcl=False))
+    seen: dict[tuple[str, str], int] = {}
+    if "resource" in data:
+        where = _line_of(text, re.compile(r'"resource"\s*:'))
+        for entry in _json_objects(data["resource"], "'resource'", path, where):
+            for rtype, named in _json_members(entry):
+                if rtype not in SNAPSHOT_TYPES:
+                    continue
+                type_line = _line_of(text, re.compile(rf'"{re.escape(rtype)}"\s*:'))
+                for group in _json_objects(named, f"resource {rtype!r}", path, type_line):
+                    for name, body in _json_members(group):
+                        nth = seen[rtype, name] = seen.get((rtype, name), -1) + 1
+                        body_line = _json_key_line(text, rtype, name, nth) or type_line
+                        for block in _json_objects(body, f"resource {rtype}.{name}", path, body_line):
+                            resources.append(
+                                _resource(path, text, rtype, name, _json_arguments(block), hcl=False, nth=nth)
+                            )
     imports = [
         imp for block in _as_list(data.get("import")) if (imp := _import(path, text, block, hcl=False)) is not None
     ]
@@ -260,14 +355,18 @@ def _line_of(text: str, pattern: re.Pattern[str], start: int = 0) -> int | None:
 
 
 def _resource(
-    path: str, text: str, rtype: str, name: str, arguments: dict[str, object], *, hcl: bool
+    path: str, text: str, rtype: str, name: str, arguments: dict[str, object], *, hcl: bool, nth: int = 0
 ) -> SourceResource:
     lines = text.splitlines()
     if hcl:
         header = re.compile(rf'^\s*resource\s+"?{re.escape(rtype)}"?\s+"?{re.escape(name)}"?\s*\{{')
         start = _line_of(text, header)
+        for _ in range(nth):  # the nth block with this header
+            if start is None:
+                break
+            start = _line_of(text, header, start) or start
     else:
-        start = _json_key_line(text, rtype, name)
+        start = _json_key_line(text, rtype, name, nth)
     attribute_lines: dict[str, int] = {}
     if start is not None:
         end = len(lines)
@@ -286,10 +385,16 @@ def _resource(
     return SourceResource(path, rtype, name, arguments, start, attribute_lines)
 
 
-def _json_key_line(text: str, rtype: str, name: str) -> int | None:
+def _json_key_line(text: str, rtype: str, name: str, nth: int = 0) -> int | None:
     type_at = re.search(rf'"{re.escape(rtype)}"\s*:', text)
     if type_at is None:
         return None
-    name_at = re.compile(rf'"{re.escape(name)}"\s*:').search(text, type_at.end())
+    pattern = re.compile(rf'"{re.escape(name)}"\s*:')
+    name_at = pattern.search(text, type_at.end())
+    for _ in range(nth):  # the nth member with this name (a repeated key, or another block)
+        following = pattern.search(text, name_at.end()) if name_at is not None else None
+        if following is None:
+            break
+        name_at = following
     position = name_at.start() if name_at is not None else type_at.start()
     return text.count("\n", 0, position) + 1

@@ -173,3 +173,74 @@ def test_cli_registry_accepts_module_commands(
     monkeypatch.setattr(cli, "COMMAND_MODULES", ("fake_commands",))
     assert main(["hello"]) == 0
     assert capsys.readouterr().out == "hi\n"
+
+
+_OK_SPEC = "snapshots:\n  a:\n    disk_id: d-bp1abc\n"
+
+
+def test_cli_render_yaml_date_and_set_do_not_trace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unquoted date renders as a string; a !!set is a one-line file:line error, exit 2."""
+    spec = tmp_path / "s.yaml"
+    spec.write_text("snapshots:\n  a:\n    disk_id: d-bp1abc\n    description: 2024-01-01\n")
+    assert main(["render", str(spec)]) == 0
+    assert '"description": "2024-01-01"' in capsys.readouterr().out
+    spec.write_text("snapshots:\n  a:\n    disk_id: d-bp1abc\n    tags: !!set {a, b}\n")
+    assert main(["render", str(spec)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{spec}:4: a set" in err
+
+
+def test_cli_render_bad_provider_shape_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "s.yaml"
+    spec.write_text('provider: {assume_role: "x"}\n' + _OK_SPEC)
+    assert main(["render", str(spec)]) == 2
+    assert f"{spec}:1: provider: assume_role must be a mapping" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["deep.json", "deep.yaml"])
+def test_cli_render_deep_nesting_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    spec = tmp_path / name
+    spec.write_text("[" * 100000)
+    assert main(["render", str(spec)]) == 2
+    assert "nested too deeply" in capsys.readouterr().err
+
+
+def test_cli_lint_deep_nesting_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "deep.tf.json"
+    source.write_text('{"resource": ' + "[" * 100000)
+    assert main(["lint", str(source)]) == 2
+    assert "nested too deeply" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory"])
+def test_cli_render_refuses_special_output(tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    """-o naming a FIFO or a directory: one-line error, exit 2, and the target is left in place."""
+    spec = tmp_path / "s.yaml"
+    spec.write_text(_OK_SPEC)
+    target = tmp_path / "out"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.mkdir()
+    assert main(["render", str(spec), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ("not a regular file" in err or "is a directory" in err)
+    assert target.is_fifo() if kind == "fifo" else target.is_dir()
+
+
+def test_cli_render_output_symlink_writes_its_target(tmp_path: Path) -> None:
+    """-o naming a symlink replaces the link's target and keeps the link."""
+    spec = tmp_path / "s.yaml"
+    spec.write_text(_OK_SPEC)
+    real = tmp_path / "real.tf.json"
+    real.write_text("old")
+    link = tmp_path / "main.tf.json"
+    link.symlink_to(real.name)
+    assert main(["render", str(spec), "-o", str(link)]) == 0
+    assert link.is_symlink() and os.readlink(link) == real.name
+    assert json.loads(real.read_text())["resource"]["alicloud_ecs_snapshot"]["a"]["disk_id"] == "d-bp1abc"
+
+
+def test_cli_lint_device_is_not_a_terraform_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "/dev/null"]) == 2
+    assert "/dev/null: not a .tf or .tf.json file" in capsys.readouterr().err

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from ecs_fixtures import REGION, local_world, run_helper
@@ -90,3 +92,28 @@ def test_stringify_rule(value: object, text: str) -> None:
 
 def test_render_result_sorts_keys_and_stringifies() -> None:
     assert render_result({"b": 1, "a": None}) == '{"a": "", "b": "1"}'
+
+
+def test_protocol_deeply_nested_stdin_exits_2() -> None:
+    """stdin nested 100000 levels deep is a usage error, not a RecursionError traceback."""
+    proc = run_helper(_NO_ENDPOINT, "preflight", '{"a":' * 100000)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert "nested too deeply" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("endpoint", ["127.0.0.1:9/x?y", "user@host", "host:99999", "http://h/p"])
+def test_protocol_endpoint_with_path_is_usage_error(endpoint: str) -> None:
+    """An endpoint that is not host[:port] is refused with a clear usage error before any request."""
+    proc = run_helper(_NO_ENDPOINT, "preflight", {"disk_id": "d-bp1abc", "endpoint": endpoint, "region": REGION})
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.splitlines()[0].startswith("cdktf-ecs-snapshot-external: endpoint must be host[:port]")
+
+
+def test_protocol_no_credentials_gives_one_line(tmp_path: Path) -> None:
+    """No credentials anywhere: exactly one stderr line (the SDK's logging tracebacks are silenced)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ALICLOUD_", "ALIBABA_CLOUD_"))}
+    env.update(HOME=str(tmp_path), ALICLOUD_REGION=REGION)
+    proc = run_helper(_NO_ENDPOINT, "preflight", {"disk_id": "d-bp1abc", "endpoint": _NO_ENDPOINT}, env=env)
+    assert (proc.returncode, proc.stdout) == (1, "")
+    assert proc.stderr.count("\n") == 1, proc.stderr[:2000]
+    assert "cannot load Alibaba Cloud credentials" in proc.stderr

@@ -129,3 +129,11 @@ def test_existing_directory_is_input_error(tmp_path: Path) -> None:
     """A directory is not a state file."""
     with pytest.raises(InputError, match="is a directory"):
         load_existing(tmp_path)
+
+
+def test_existing_deeply_nested_file_is_an_input_error(tmp_path: Path) -> None:
+    """'[' * 100000 is an InputError, not a RecursionError."""
+    path = tmp_path / "terraform.tfstate"
+    path.write_text("[" * 100000)
+    with pytest.raises(InputError, match="nested too deeply"):
+        load_existing(path)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -215,3 +218,105 @@ def test_importer_logical_ids_are_unique_valid_and_stable() -> None:
         "s-ccc333": "s-ccc333",
         "s-ddd444": "s_9lives",
     }
+
+
+def test_importer_failed_listing_keeps_existing_output_file(ecs: LocalEcs, tmp_path: Any) -> None:
+    """A missing snapshot exits 1 and leaves an existing -o file exactly as it was."""
+    target = tmp_path / "stack.py"
+    target.write_text("# hand\n")
+    code, _, err = _import(ecs, "--snapshot", "s-doesnotexist0001", "-o", str(target))
+    assert (code, target.read_text()) == (1, "# hand\n")
+    assert "nothing written to" in err
+
+
+def test_importer_output_file_is_written_atomically_on_success(ecs: LocalEcs, tmp_path: Any) -> None:
+    """On success -o gets the whole code and no temporary file is left behind."""
+    disk = ecs.add_disk(zone_id="cn-hangzhou-i")
+    ecs.add_snapshot(disk.disk_id, snapshot_name="kept")
+    target = tmp_path / "stack.py"
+    target.write_text("# hand\n")
+    code, out, _ = _import(ecs, "--disk", disk.disk_id, "-o", str(target))
+    assert (code, out) == (0, "")
+    assert "EcsSnapshot(" in target.read_text() and [p.name for p in tmp_path.iterdir()] == ["stack.py"]
+
+
+@pytest.mark.parametrize("selector", [["--snapshot", "s-bp1abc"], ["--disk", "d-nope"], ["--instance", "i-nope"]])
+def test_importer_all_with_selector_is_usage_error(ecs: LocalEcs, selector: list[str]) -> None:
+    """--all with --snapshot/--disk/--instance is refused before any API call."""
+    ecs.clear_requests()
+    code, out, err = _import(ecs, "--all", *selector)
+    assert (code, out) == (2, "")
+    assert "--all" in err and "cannot be combined" in err
+    assert ecs.requests == []
+
+
+def test_importer_all_with_tag_filters_the_region(ecs: LocalEcs) -> None:
+    """--all --tag is allowed: every manual snapshot with the tag."""
+    disk = ecs.add_disk(zone_id="cn-hangzhou-i")
+    keep = ecs.add_snapshot(disk.disk_id, snapshot_name="keep", tags={"Backup": "yes"})
+    ecs.add_snapshot(disk.disk_id, snapshot_name="drop")
+    code, out, _ = _import(ecs, "--all", "--tag", "Backup=yes", "--format", "json")
+    assert (code, [s["snapshot_id"] for s in json.loads(out)["snapshots"]]) == (0, [keep.snapshot_id])
+
+
+def test_importer_unknown_disk_exits_1_saying_nothing_matched(ecs: LocalEcs) -> None:
+    """--disk naming a disk that does not exist exits 1 and says so."""
+    code, _, err = _import(ecs, "--disk", "d-nope")
+    assert code == 1
+    assert "nothing matched disk d-nope (no such disk in cn-hangzhou)" in err
+
+
+def test_importer_unknown_instance_exits_1_saying_nothing_matched(ecs: LocalEcs) -> None:
+    """--instance naming an instance that does not exist exits 1 and says so."""
+    code, _, err = _import(ecs, "--instance", "i-nope")
+    assert code == 1
+    assert "nothing matched instance i-nope" in err
+
+
+def test_importer_existing_disk_without_snapshots_notes_it(ecs: LocalEcs) -> None:
+    """A disk that exists but has no snapshots is fine (exit 0) with a note on stderr."""
+    disk = ecs.add_disk(zone_id="cn-hangzhou-i")
+    code, _, err = _import(ecs, "--disk", disk.disk_id)
+    assert code == 0
+    assert f"import: note: disk {disk.disk_id} has no manual snapshots" in err
+
+
+def test_importer_output_in_missing_directory_is_usage_error(ecs: LocalEcs) -> None:
+    """-o into a directory that does not exist: one line, exit 2, before any API call."""
+    ecs.clear_requests()
+    code, _, err = _import(ecs, "--all", "-o", "/nonexistent/x.py")
+    assert code == 2
+    assert err.count("\n") == 1 and "does not exist" in err
+    assert ecs.requests == []
+
+
+@pytest.mark.parametrize("name", ["1 bad", "class", "", "a-b"])
+def test_importer_bad_class_name_is_usage_error(ecs: LocalEcs, name: str) -> None:
+    """--class-name must be a Python identifier and not a keyword."""
+    code, out, err = _import(ecs, "--all", "--class-name", name)
+    assert (code, out) == (2, "")
+    assert "--class-name must be a Python identifier" in err
+
+
+def test_importer_bad_provider_version_is_usage_error(ecs: LocalEcs) -> None:
+    """--provider-version is checked with parse_constraint: junk is a usage error."""
+    code, out, err = _import(ecs, "--all", "--provider-version", "junk")
+    assert (code, out) == (2, "")
+    assert err.startswith("import: error: --provider-version:") and err.count("\n") == 1
+
+
+def test_importer_no_credentials_gives_one_line(ecs: LocalEcs, tmp_path: Any) -> None:
+    """Without any credentials the SDK's logging tracebacks are silenced: stderr is exactly one line."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ALICLOUD_", "ALIBABA_CLOUD_"))}
+    env.update(HOME=str(tmp_path), ALICLOUD_REGION="cn-hangzhou", ALICLOUD_ECS_ENDPOINT=ecs.endpoint)
+    done = subprocess.run(
+        [sys.executable, "-m", "cdktf_ecs_snapshot.cli", "import", "--all", "-q"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1, done.stderr[:2000]
+    assert done.stderr.startswith("import: error: cannot load Alibaba Cloud credentials")

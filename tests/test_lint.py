@@ -132,3 +132,61 @@ def test_lint_findings_sorted_by_file_and_line() -> None:
     report = lint_paths([BAD])
     keys = [(f.path, f.line or 0) for f in report.findings]
     assert keys == sorted(keys)
+
+
+def test_lint_tf_json_array_form_of_blocks_is_read(tmp_path: Path) -> None:
+    """Terraform JSON's array form ("resource": [{type: [{name: [{...}]}]}]) is linted like the object form."""
+    text = '{"resource": [{"alicloud_ecs_snapshot": [{"n": [{"disk_id": "d-bp1abc", "category": "Standard"}]}]}]}'
+    report = lint_paths([_write(tmp_path, "a.tf.json", text)])
+    assert [(f.finding.name, f.finding.rule_id) for f in report.findings] == [("n", "ecs_snapshot_invalid_category")]
+
+
+def test_lint_tf_json_wrong_block_shape_is_a_parse_error(tmp_path: Path) -> None:
+    """"alicloud_ecs_snapshot": "oops" is an error with file and line, not silently ignored."""
+    path = _write(tmp_path, "a.tf.json", '{\n  "resource": {\n    "alicloud_ecs_snapshot": "oops"\n  }\n}\n')
+    report = lint_paths([path])
+    assert [(e.path, e.line) for e in report.errors] == [(path, 3)]
+    assert "must be a JSON object or an array of objects" in report.errors[0].message
+
+
+def test_lint_duplicate_address_in_one_file_is_a_finding(tmp_path: Path) -> None:
+    block = 'resource "alicloud_ecs_snapshot" "a" {\n  disk_id = "d-bp1abc"\n}\n'
+    path = _write(tmp_path, "main.tf", block + block)
+    report = lint_paths([path])
+    dup = [f for f in report.findings if f.finding.rule_id == "terraform_duplicate_name"]
+    assert [(f.line, f.finding.severity) for f in dup] == [(4, Severity.ERROR)]
+    assert f"{path}:1" in dup[0].finding.message and f"{path}:4" in dup[0].finding.message
+
+
+def test_lint_duplicate_address_across_files_of_a_module_is_a_finding(tmp_path: Path) -> None:
+    first = _write(tmp_path, "a.tf", 'resource "alicloud_ecs_snapshot" "a" {\n  disk_id = "d-bp1abc"\n}\n')
+    second = _write(tmp_path, "b.tf.json", '{"resource": {"alicloud_ecs_snapshot": {"a": {"disk_id": "d-x"}}}}')
+    other = tmp_path / "other"
+    other.mkdir()
+    _write(other, "c.tf", 'resource "alicloud_ecs_snapshot" "a" {\n  disk_id = "d-bp1abc"\n}\n')
+    report = lint_paths([str(tmp_path)])
+    dup = [f for f in report.findings if f.finding.rule_id == "terraform_duplicate_name"]
+    assert [f.path for f in dup] == [second]
+    assert first in dup[0].finding.message
+
+
+def test_lint_tf_json_repeated_key_is_a_duplicate(tmp_path: Path) -> None:
+    """A name repeated inside one JSON object (json keeps only the last) is still reported."""
+    text = '{"resource": {"alicloud_ecs_snapshot": {\n"a": {"disk_id": "d-1"},\n"a": {"disk_id": "d-2"}}}}'
+    report = lint_paths([_write(tmp_path, "a.tf.json", text)])
+    assert [(f.finding.rule_id, f.line) for f in report.findings] == [("terraform_duplicate_name", 3)]
+
+
+def test_lint_hcl_exponent_literal_is_a_number(tmp_path: Path) -> None:
+    """retention_days = 1e300 is a value (python-hcl2 gives "${1e300}"), so the range rule fires."""
+    path = _write(tmp_path, "main.tf", 'resource "alicloud_ecs_snapshot" "a" {\n  disk_id = "d-bp1abc"\n'
+                  "  retention_days = 1e300\n}\n")
+    report = lint_paths([path])
+    assert [(f.finding.rule_id, f.line) for f in report.findings] == [("ecs_snapshot_retention_days_range", 3)]
+
+
+def test_lint_device_path_is_not_a_terraform_file() -> None:
+    report = lint_paths(["/dev/null"])
+    assert [(e.path, e.message) for e in report.errors] == [
+        ("/dev/null", "not a .tf or .tf.json file (not a regular file)")
+    ]

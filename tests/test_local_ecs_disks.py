@@ -210,3 +210,45 @@ def test_serve_command_without_secret_env_exits_2() -> None:
     proc = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30, check=False)
     assert (proc.returncode, proc.stdout) == (2, "")
     assert "LOCAL_ECS_ACCESS_KEY_SECRET" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--host", "0.0.0.0"], "--host must be a loopback address"),
+        (["--port", "-1"], "--port must be from 0 to 65535"),
+        (["--port", "70000"], "--port must be from 0 to 65535"),
+        (["--snapshot-seconds", "-5"], "snapshot_seconds must be"),
+        (["--snapshot-seconds", "nan"], "snapshot_seconds must be"),
+        (["--fault", '{"kind": "slow", "delay_seconds": 1e308}'], "delay_seconds must be"),
+    ],
+)
+def test_serve_command_bad_values_exit_2_with_one_line(args: list[str], fragment: str) -> None:
+    env = {**os.environ, "LOCAL_ECS_ACCESS_KEY_SECRET": "x"}
+    argv = [sys.executable, "-m", "cdktf_ecs_snapshot.local_ecs", "serve", "--access-key-id", AK, *args]
+    proc = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30, check=False)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.count("\n") == 1 and fragment in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("seed", "fragment"),
+    [
+        ("[1, 2]", "a seed must be a JSON object; got a JSON list"),
+        ('{"snapshots": [{"source_disk_id": "d-x", "count": 1e9}]}', "count must be an integer from 1 to 100000"),
+        ('{"instances": "x"}', "seed instances must be a JSON array"),
+    ],
+)
+def test_serve_command_bad_seed_exits_2_with_one_line(tmp_path: Path, seed: str, fragment: str) -> None:
+    path = tmp_path / "seed.json"
+    path.write_text(seed)
+    env = {**os.environ, "LOCAL_ECS_ACCESS_KEY_SECRET": "x"}
+    argv = [sys.executable, "-m", "cdktf_ecs_snapshot.local_ecs", "serve", "--access-key-id", AK, "--seed", str(path)]
+    proc = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30, check=False)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.count("\n") == 1 and fragment in proc.stderr
+
+
+def test_local_ecs_refuses_non_loopback_host() -> None:
+    with pytest.raises(ValueError, match="loopback"):
+        LocalEcs(host="0.0.0.0")

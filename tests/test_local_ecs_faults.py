@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 
 import pytest
@@ -108,3 +109,76 @@ def test_fault_control_endpoint_adds_and_lists_faults() -> None:
 def test_fault_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="fault kind"):
         Fault("gremlins")
+
+
+def _raw(world: World, request: bytes) -> tuple[int, dict[str, object]]:
+    """Send raw bytes to the endpoint; return the status and the JSON body (fails if the body is not JSON)."""
+    import socket
+
+    host, port = world.ecs.endpoint.rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=5) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split()[1]), json.loads(body)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [b"Content-Length: -5\r\n", b"Content-Length: abc\r\n", b"Transfer-Encoding: chunked\r\n"],
+)
+def test_fault_bad_content_length_or_chunked_gives_api_error(headers: bytes) -> None:
+    """A negative/non-numeric Content-Length or a chunked body: HTTP 400 in the API's JSON error shape."""
+    with local_world() as world:
+        status, body = _raw(world, b"POST / HTTP/1.1\r\nHost: x\r\n" + headers + b"Connection: close\r\n\r\n")
+    assert (status, body["Code"]) == (400, "InvalidParameter")
+    assert {"RequestId", "HostId", "Message"} <= set(body)
+
+
+def test_fault_url_over_64kb_gives_api_error_shape() -> None:
+    """A request line over 64 KB gets HTTP 414 with a JSON body, not http.server's HTML page."""
+    with local_world() as world:
+        status, body = _raw(world, b"GET /?" + b"a" * 70000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert (status, body["Code"]) == (414, "InvalidParameter")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"kind": "slow", "delay_seconds": 1e308},
+        {"kind": "slow", "delay_seconds": -1},
+        {"kind": "slow", "delay_seconds": float("nan")},
+        {"kind": "throttling", "count": 0},
+        {"kind": "throttling", "count": 1e9},
+        {"kind": "error", "status": 99},
+    ],
+)
+def test_fault_out_of_range_fields_are_refused(fields: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match="must be"):
+        Fault.from_json(fields)
+
+
+def test_fault_control_errors_do_not_echo_internals() -> None:
+    """A control request of an unexpected shape gets a generic message, a known one a clear message."""
+    with local_world() as world:
+
+        def post(route: str, payload: bytes) -> tuple[int, str]:
+            request = urllib.request.Request(
+                f"http://{world.ecs.endpoint}/__control/{route}", data=payload, method="POST"
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=5) as reply:
+                    return reply.status, json.loads(reply.read())["error"]
+            except urllib.error.HTTPError as error:
+                return error.code, json.loads(error.read())["error"]
+
+        assert post("seed", b'{"disks": [{"creation_time": "garbage"}]}') == (
+            400,
+            "invalid request body for POST /__control/seed",
+        )
+        assert post("faults", b'{"kind": "slow", "delay_seconds": 1e308}')[0] == 400
+        assert "delay_seconds" in post("faults", b'{"kind": "slow", "delay_seconds": 1e308}')[1]
+        assert post("settings", b'{"snapshot_seconds": "nan"}')[1].startswith("snapshot_seconds must be")
+        assert post("seed", b"[1]") == (400, "a seed must be a JSON object; got a JSON list")

@@ -172,7 +172,7 @@ def test_disk_lookup_refuses_what_the_helper_would_refuse_at_plan(stack: Any, kw
 
 def test_latest_snapshot_lookup_refuses_unknown_status(stack: Any) -> None:
     """status must be one the helper knows."""
-    with pytest.raises(ValidationError, match="query.status"):
+    with pytest.raises(ValidationError, match=r"query\.status"):
         LatestSnapshotLookup(stack, "l", disk_id="d-1", status="bogus")
 
 

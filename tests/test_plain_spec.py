@@ -84,3 +84,59 @@ def test_spec_bare_output_value_accepted() -> None:
 def test_spec_missing_file_is_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read the spec"):
         load_spec(tmp_path / "nope.yaml")
+
+
+def test_spec_yaml_unquoted_date_stays_a_string() -> None:
+    """`description: 2024-01-01` is the string '2024-01-01' (no timestamp resolver), so render works."""
+    spec = parse_spec("snapshots:\n  a:\n    disk_id: d-1\n    description: 2024-01-01\n", path="s.yaml")
+    assert spec.snapshots[0].description == "2024-01-01"
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("!!timestamp 2024-01-01", "a date is not a string; quote it"),
+        ("!!set {a, b}", "a set (!!set) is not a JSON value"),
+        ("!!binary aGVsbG8=", "binary data (!!binary) is not a JSON value"),
+        (".inf", "not a finite number"),
+        ("{1: x}", "not a string; quote it"),
+    ],
+)
+def test_spec_yaml_non_json_values_give_file_and_line(value: str, fragment: str) -> None:
+    """YAML values JSON cannot hold are refused with file:line instead of a TypeError in json.dumps."""
+    text = f"snapshots:\n  a:\n    disk_id: d-1\n    description: {value}\n"
+    with pytest.raises(InputError) as raised:
+        parse_spec(text, path="s.yaml")
+    assert str(raised.value).startswith("s.yaml:4: ") and fragment in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("provider", "fragment"),
+    [
+        ('{assume_role: "x"}', "provider: assume_role must be a mapping"),
+        ("{endpoints: {ecs: [1]}}", "provider: endpoints values must be strings"),
+        ("{region: [a]}", "provider: region must be a string"),
+        ('{client_read_timeout: "5"}', "provider: client_read_timeout must be an integer"),
+        ('{skip_region_validation: "yes"}', "provider: skip_region_validation must be true or false"),
+    ],
+)
+def test_spec_provider_shapes_are_checked_with_line(provider: str, fragment: str) -> None:
+    """A provider argument of the wrong shape is an InputError at its line, not an AttributeError later."""
+    with pytest.raises(InputError) as raised:
+        parse_spec(f"snapshots:\n  a:\n    disk_id: d-1\nprovider: {provider}\n", path="s.yaml")
+    assert str(raised.value).startswith("s.yaml:4: ") and fragment in str(raised.value)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_spec_deep_nesting_is_an_input_error(suffix: str) -> None:
+    """'[' * 100000 is an InputError (no RecursionError), as is moderate nesting that parses."""
+    with pytest.raises(InputError, match="nested too deeply"):
+        parse_spec("[" * 100000, path="s" + suffix)
+    deep = '{"snapshots": {"a": {"disk_id": "d-1", "tags": ' + "[" * 500 + "]" * 500 + "}}}"
+    with pytest.raises(InputError, match="nested more than 64 levels"):
+        parse_spec(deep, path="s.json")
+
+
+def test_spec_json_infinity_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="Infinity is not a JSON number"):
+        parse_spec('{"snapshots": {"a": {"disk_id": "d-1", "retention_days": Infinity}}}', path="s.json")

@@ -140,3 +140,82 @@ def test_plan_guard_state_is_not_a_plan() -> None:
     """`terraform show -json` of a state (no resource_changes) is refused."""
     with pytest.raises(InputError, match="a state"):
         load_plan(str(Path(__file__).parent / "fixtures" / "state" / "show.json"))
+
+
+def _plan_file(tmp_path: Path, changes: object, **extra: object) -> str:
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps({"format_version": "1.2", "resource_changes": changes, **extra}))
+    return str(path)
+
+
+def _snapshot_change(**change: object) -> dict[str, object]:
+    return {
+        "address": "alicloud_ecs_snapshot.a",
+        "type": "alicloud_ecs_snapshot",
+        "name": "a",
+        "mode": "managed",
+        "change": change,
+    }
+
+
+@pytest.mark.parametrize(
+    ("entry", "fragment"),
+    [
+        (_snapshot_change(actions="delete", before={"id": "s-x"}), "actions must be a list of strings"),
+        (_snapshot_change(actions=["delete", 1]), "actions must be a list of strings"),
+        ({"address": "x.y", "type": "x", "change": "delete"}, "change must be an object"),
+        ("alicloud_ecs_snapshot.a", "must be an object"),
+        (_snapshot_change(actions=["delete", "create"], replace_paths="tags"), "replace_paths must be a list"),
+        (_snapshot_change(actions=["delete", "create"], replace_paths=["tags"]), "replace_paths must be a list"),
+    ],
+)
+def test_plan_guard_corrupt_entries_exit_2(tmp_path: Path, entry: object, fragment: str) -> None:
+    """A resource_changes entry not shaped as Terraform writes it fails closed (exit 2), not open (exit 0)."""
+    code, _, err = _run(_plan_file(tmp_path, [entry]))
+    assert code == 2
+    assert "corrupt plan: resource_changes[0]" in err and fragment in err
+
+
+def test_plan_guard_errored_plan_exits_2(tmp_path: Path) -> None:
+    code, _, err = _run(_plan_file(tmp_path, [], errored=True))
+    assert code == 2
+    assert "the plan errored; it is incomplete" in err
+
+
+def test_plan_guard_sensitive_values_are_never_printed(tmp_path: Path) -> None:
+    """Values marked in before_sensitive/after_sensitive (at the path or nested) print as (sensitive)."""
+    entry = _snapshot_change(
+        actions=["delete", "create"],
+        before={"id": "s-bp1x", "description": "old-secret", "tags": {"k": "tag-secret-1"}},
+        after={"description": "new-secret", "tags": {"k": "tag-secret-2"}},
+        before_sensitive={"description": True, "tags": {"k": True}},
+        after_sensitive={"description": True, "tags": {"k": True}},
+        replace_paths=[["description"], ["tags"]],
+    )
+    path = _plan_file(tmp_path, [entry])
+    for fmt in ("text", "json"):
+        code, out, _ = _run(path, "--format", fmt)
+        assert code == 1
+        assert "secret" not in out and "(sensitive)" in out
+    assert "description: (sensitive) → (sensitive)" in _run(path)[1]
+
+
+def test_plan_guard_truncated_plan_suggests_terraform_show(tmp_path: Path) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text('{"format_version": "1.2", "resource_changes": [{"address": "a')
+    code, _, err = _run(str(path))
+    assert code == 2
+    assert "truncated JSON" in err and "terraform show -json tfplan > plan.json" in err
+
+
+def test_plan_guard_directory_says_is_a_directory(tmp_path: Path) -> None:
+    code, _, err = _run(str(tmp_path))
+    assert code == 2
+    assert "is a directory" in err and "file not found" not in err
+
+
+def test_plan_guard_deeply_nested_plan_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text('{"format_version": "1.2", "resource_changes": ' + "[" * 100000)
+    code, _, err = _run(str(path))
+    assert code == 2 and "nested too deeply" in err

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..ecs_client import Scrubber, SettingsError, build_client, settings_from
+from ..ecs_client import Scrubber, SettingsError, build_client, quiet_sdk_logging, settings_from
 from ..errors import SnapshotLibError
 from .operations import COMMON_KEYS, OPERATIONS
 from .protocol import UsageError, check_keys, read_query, render_result
@@ -52,8 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         settings = settings_from(query, os.environ)
         from ..ecs_calls import EcsSession
 
-        session = EcsSession(build_client(settings), settings, scrubber)
-        result = operation.run(session, query)
+        with quiet_sdk_logging():
+            session = EcsSession(build_client(settings), settings, scrubber)
+            result = operation.run(session, query)
     except (UsageError, SettingsError) as error:
         sys.stderr.write(f"{PROG}: {scrubber.scrub(str(error))}\n{usage()}\n")
         return 2

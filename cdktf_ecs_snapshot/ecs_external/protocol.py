@@ -36,6 +36,8 @@ def read_query(stream: IO[str]) -> dict[str, str]:
         raise UsageError(
             f"stdin is not JSON ({error.msg} at line {error.lineno} column {error.colno})"
         ) from None
+    except RecursionError:
+        raise UsageError("stdin is nested too deeply; expected a flat JSON object of strings") from None
     if not isinstance(data, dict):
         raise UsageError(f"stdin must be a JSON object of strings; got a JSON {type(data).__name__}")
     bad = sorted(key for key, value in data.items() if not isinstance(value, str))

@@ -24,8 +24,10 @@ import signal
 import sys
 from types import FrameType
 
+from .apierror import ConfigError
 from .faults import Fault
-from .server import LocalEcs
+from .server import LocalEcs, check_loopback_host
+from .store import check_snapshot_seconds
 
 __all__ = ["SECRET_ENV", "main"]
 
@@ -62,13 +64,26 @@ _EXAMPLE_SEED = {
 }
 
 
+def _fault_json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ConfigError(f"--fault is not JSON: {error.msg}; got {text[:80]!r}") from None
+    except RecursionError:
+        raise ConfigError("--fault is nested too deeply") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m cdktf_ecs_snapshot.local_ecs", description=__doc__.split("\n")[0]
     )
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="run the endpoint until interrupted")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="loopback address to bind: 127.x.y.z, ::1 or localhost (default 127.0.0.1)",
+    )
     serve.add_argument("--port", type=int, default=0, help="port to bind; 0 picks a free one (default)")
     serve.add_argument(
         "--region", default="cn-hangzhou", help="region of seeded resources (default cn-hangzhou)"
@@ -99,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.access_key_id or not secret:
         parser.error(f"--access-key-id (or ${KEY_ID_ENV}) and ${SECRET_ENV} are required")
     try:
-        faults = [Fault.from_json(json.loads(text)) for text in args.fault]
+        check_loopback_host(args.host)
+        if not 0 <= args.port <= 65535:
+            raise ConfigError(f"--port must be from 0 to 65535 (0 picks a free port); got {args.port}")
+        check_snapshot_seconds(args.snapshot_seconds)
+        faults = [Fault.from_json(_fault_json(text)) for text in args.fault]
         ecs = LocalEcs(
             access_key_id=args.access_key_id,
             access_key_secret=secret,
@@ -112,8 +131,22 @@ def main(argv: list[str] | None = None) -> int:
             faults=faults,
         )
         ecs.start()
-    except (OSError, ValueError, TypeError, KeyError) as error:
-        print(f"local-ecs: cannot start: {error}", file=sys.stderr)
+    except ConfigError as error:
+        print(f"local-ecs: {error}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("local-ecs: cannot start: a JSON document (seed or state) is nested too deeply", file=sys.stderr)
+        return 2
+    except json.JSONDecodeError as error:
+        print(f"local-ecs: cannot start: seed or state file is not JSON: {error.msg} (line {error.lineno})",
+              file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"local-ecs: cannot start: {error.strerror or error}"
+              + (f": {error.filename}" if error.filename else ""), file=sys.stderr)
+        return 2
+    except (ValueError, TypeError, KeyError, AttributeError):
+        print("local-ecs: cannot start: the seed or state document has an invalid value", file=sys.stderr)
         return 2
 
     def _stop(signum: int, frame: FrameType | None) -> None:

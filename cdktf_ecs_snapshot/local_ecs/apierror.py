@@ -7,7 +7,7 @@ alone, so the status matters as much as the code.
 
 from __future__ import annotations
 
-__all__ = ["ApiError", "missing", "not_found"]
+__all__ = ["ApiError", "ConfigError", "missing", "not_found"]
 
 
 class ApiError(Exception):
@@ -28,3 +28,7 @@ def missing(param: str) -> ApiError:
 def not_found(kind: str, param: str) -> ApiError:
     """The real ``Invalid<Param>.NotFound`` error (HTTP 404) for an id that does not exist."""
     return ApiError(404, f"Invalid{param}.NotFound", f"The specified {kind} does not exist.")
+
+
+class ConfigError(ValueError):
+    """A bad seed, fault, setting or command-line value; the message is safe to show to the caller."""

@@ -160,6 +160,10 @@ class Endpoint:
             reply.headers["x-acs-retry-after"] = str(fault.retry_after_ms)
         return reply
 
+    def error_reply(self, status: int, code: str, message: str, request_id: str) -> Reply:
+        """An error in the API's JSON shape (also used by the HTTP layer for malformed requests)."""
+        return self._error_reply(status, code, message, request_id)
+
     def _error_reply(self, status: int, code: str, message: str, request_id: str) -> Reply:
         body = {
             "RequestId": request_id,

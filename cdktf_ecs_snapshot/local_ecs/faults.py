@@ -13,17 +13,21 @@ Kinds, each with the real wire shape:
 ``drop``        close the connection without any reply
 ==============  =============================================================================================
 
-``count`` is how many matching requests the fault hits (default 1; ``-1`` for every request until cleared).
+``count`` is how many matching requests the fault hits (default 1, at most 1000000; ``-1`` for every request
+until cleared). ``delay_seconds`` is from 0 to 600, ``status`` 400 to 599, ``retry_after_ms`` 0 to 3600000.
 Faults are checked in the order added; the first one that matches a request is used.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import asdict, dataclass
 from typing import Any
 
-__all__ = ["FAULT_KINDS", "Fault", "FaultPlan"]
+from .apierror import ConfigError
+
+__all__ = ["FAULT_KINDS", "MAX_DELAY_SECONDS", "Fault", "FaultPlan", "check_seconds"]
 
 FAULT_KINDS = ("throttling", "unavailable", "internal", "error", "slow", "html", "drop")
 
@@ -55,23 +59,56 @@ class Fault:
 
     def __post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
-            raise ValueError(f"fault kind must be one of {', '.join(FAULT_KINDS)}; got {self.kind!r}")
+            raise ConfigError(f"fault kind must be one of {', '.join(FAULT_KINDS)}; got {self.kind!r}")
+        for name in ("action", "code", "message"):
+            if not isinstance(getattr(self, name), str):
+                raise ConfigError(f"fault {name} must be a string")
+        _check_int("fault count", self.count, -1, MAX_FAULT_COUNT)
+        if self.count == 0:
+            raise ConfigError("fault count must be -1 (until cleared) or from 1 to 1000000; got 0")
+        if self.status:
+            _check_int("fault status", self.status, 400, 599)
+        _check_int("fault retry_after_ms", self.retry_after_ms, 0, 3_600_000)
+        self.delay_seconds = check_seconds("fault delay_seconds", self.delay_seconds, MAX_DELAY_SECONDS)
         status, code, message = _DEFAULTS.get(self.kind, (0, "", ""))
         self.status = self.status or status
         self.code = self.code or code
         self.message = self.message or message
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Fault:
+    def from_json(cls, data: object) -> Fault:
         """Build from a JSON object with the field names above; unknown fields are an error."""
+        if not isinstance(data, dict):
+            raise ConfigError(f"a fault must be a JSON object; got a JSON {type(data).__name__}")
         unknown = set(data) - set(cls.__dataclass_fields__)
         if unknown:
-            raise ValueError(f"unknown fault fields: {', '.join(sorted(unknown))}")
+            raise ConfigError(f"unknown fault fields: {', '.join(sorted(map(str, unknown)))}")
+        if "kind" not in data:
+            raise ConfigError("a fault needs a kind")
         return cls(**data)
 
     def to_json(self) -> dict[str, Any]:
         """The fault as JSON, ``count`` being what is left."""
         return asdict(self)
+
+
+MAX_FAULT_COUNT = 1_000_000
+MAX_DELAY_SECONDS = 600.0
+
+
+def _check_int(name: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(f"{name} must be an integer from {low} to {high}; got {value!r:.40}")
+
+
+def check_seconds(name: str, value: object, high: float) -> float:
+    """``value`` as a finite number of seconds in ``[0, high]``; ``ConfigError`` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(f"{name} must be a number of seconds from 0 to {high:g}; got {value!r:.40}")
+    number = float(value)
+    if not math.isfinite(number) or not 0 <= number <= high:
+        raise ConfigError(f"{name} must be a number of seconds from 0 to {high:g}; got {value!r:.40}")
+    return number
 
 
 class FaultPlan:

@@ -15,6 +15,7 @@ routes under ``/__control/`` (loopback only, no signature) let scripts change th
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import json
 import os
 import socket
@@ -26,17 +27,48 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from .apierror import ConfigError
 from .endpoint import Endpoint, Reply, RequestRecord
 from .faults import Fault, FaultPlan
-from .store import Disk, Instance, Snapshot, Store
+from .ids import new_request_id
+from .store import Disk, Instance, Snapshot, Store, check_snapshot_seconds
 
-__all__ = ["LocalEcs"]
+__all__ = ["LocalEcs", "check_loopback_host"]
+
+MAX_BODY = 10 * 1024 * 1024
+
+
+def check_loopback_host(host: str) -> str:
+    """``host`` if it is a loopback address (127.0.0.0/8, ::1 or localhost); ``ConfigError`` otherwise.
+
+    The control routes have no authentication, so the endpoint must never listen beyond this machine.
+    """
+    if host == "localhost":
+        return host
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        address = None
+    if address is None or not address.is_loopback:
+        raise ConfigError(
+            f"--host must be a loopback address (127.0.0.1, another 127.x.y.z, ::1 or localhost); got {host!r}: "
+            "the control API is unauthenticated and must not be reachable from other machines"
+        )
+    return str(address)
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     local_ecs: LocalEcs
+
+
+class _Server6(_Server):
+    address_family = socket.AF_INET6
+
+
+class _BadRequest(Exception):
+    """A request the HTTP layer refuses (bad Content-Length, chunked body): HTTP 400 in the API's shape."""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -49,18 +81,53 @@ class _Handler(BaseHTTPRequestHandler):
         """Silence the per-request stderr line; the request log holds what matters."""
 
     def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            raise _BadRequest("Transfer-Encoding chunked is not supported; send a Content-Length")
+        raw = (self.headers.get("Content-Length") or "0").strip()
+        if not raw.isdigit():
+            raise _BadRequest("The Content-Length header must be a non-negative integer.")
+        length = int(raw)
+        if length > MAX_BODY:
+            raise _BadRequest(f"The request body is larger than {MAX_BODY} bytes.")
         return self.rfile.read(length) if length else b""
 
     def _dispatch(self) -> None:
         path, _, query = self.path.partition("?")
-        body = self._body()
         ecs = self.server.local_ecs
+        try:
+            body = self._body()
+        except _BadRequest as error:
+            self.close_connection = True  # the body was not read; the connection cannot be reused
+            self._send(ecs.endpoint_api.error_reply(400, "InvalidParameter", str(error), new_request_id()))
+            return
         if path.startswith("/__control/"):
             self._send(ecs._control(self.command, path, body))
             return
         headers = {name.lower(): value for name, value in self.headers.items()}
         self._send(ecs.endpoint_api.handle(self.command, path, query, headers, body))
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Errors of the HTTP layer (a URL over 64 KB, a malformed request line…) in the API's JSON shape."""
+        with contextlib.suppress(Exception):
+            self.log_error("code %d, message %s", code, message)
+        reply = self.server.local_ecs.endpoint_api.error_reply(
+            code,
+            "InvalidParameter" if 400 <= code < 500 else "UnsupportedOperation",
+            message or self.responses.get(code, ("Error",))[0],
+            new_request_id(),
+        )
+        self.close_connection = True
+        try:
+            self.send_response(code, message)
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
+            self.send_header("Connection", "close")
+            self.send_header("Content-Length", str(len(reply.body)))
+            self.end_headers()
+            if self.command != "HEAD" and code >= 200 and code not in (204, 304):
+                self.wfile.write(reply.body)
+        except OSError:
+            pass
 
     do_GET = do_POST = do_DELETE = do_PUT = _dispatch
 
@@ -105,6 +172,9 @@ class LocalEcs:
         port: int = 0,
         faults: Iterable[Fault] = (),
     ) -> None:
+        self._host = check_loopback_host(host)
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+            raise ConfigError(f"port must be an integer from 0 to 65535; got {port!r}")
         self.access_key_id = access_key_id
         self.region_id = region_id
         self.store = Store(region_id, snapshot_seconds)
@@ -124,7 +194,6 @@ class LocalEcs:
             faults=self.fault_plan,
             state_file=self._state_file,
         )
-        self._host = host
         self._port = port
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -133,7 +202,8 @@ class LocalEcs:
 
     def start(self) -> LocalEcs:
         """Bind and serve on a background thread; returns ``self``."""
-        server = _Server((self._host, self._port), _Handler)
+        server_class = _Server6 if ":" in self._host else _Server
+        server = server_class((self._host, self._port), _Handler)
         server.local_ecs = self
         self._server = server
         self._thread = threading.Thread(
@@ -173,7 +243,8 @@ class LocalEcs:
     @property
     def endpoint(self) -> str:
         """``host:port``, the value for the SDK's ``Config(endpoint=…, protocol='http')``."""
-        return f"{self._host}:{self.port}"
+        host = f"[{self._host}]" if ":" in self._host else self._host
+        return f"{host}:{self.port}"
 
     @property
     def snapshot_seconds(self) -> float:
@@ -182,7 +253,7 @@ class LocalEcs:
 
     @snapshot_seconds.setter
     def snapshot_seconds(self, seconds: float) -> None:
-        self.store.snapshot_seconds = seconds
+        self.store.snapshot_seconds = check_snapshot_seconds(seconds)
 
     # -- seeding ---------------------------------------------------------------------------------------------
 
@@ -253,6 +324,8 @@ class LocalEcs:
 
     def load(self, seed: Mapping[str, Any]) -> None:
         """Add everything in a seed document (see ``store``'s module docstring)."""
+        if not isinstance(seed, Mapping):
+            raise ConfigError(f"a seed must be a JSON object; got a JSON {type(seed).__name__}")
         self.store.load(dict(seed))
         self._persist()
 
@@ -292,11 +365,17 @@ class LocalEcs:
     # -- control routes --------------------------------------------------------------------------------------
 
     def _control(self, method: str, path: str, body: bytes) -> Reply:
+        """Answer a control route; errors say what was wrong with the request, never internal details."""
         try:
             data = json.loads(body) if body else {}
+        except (ValueError, RecursionError):
+            return _control_reply(400, {"error": "the request body is not a JSON document"})
+        try:
             result = self._control_route(method, path.removeprefix("/__control/"), data)
-        except (ValueError, TypeError) as error:
+        except ConfigError as error:
             return _control_reply(400, {"error": str(error)})
+        except Exception:  # anything else: a shape we did not anticipate; do not echo internals
+            return _control_reply(400, {"error": f"invalid request body for {method} {path}"})
         if result is None:
             return _control_reply(404, {"error": f"no control route {method} {path}"})
         return _control_reply(200, result)
@@ -305,8 +384,10 @@ class LocalEcs:
         if route == "faults":
             if method == "POST":
                 items = data["faults"] if isinstance(data, dict) and "faults" in data else [data]
-                for item in items:
-                    self.fault_plan.add(Fault.from_json(item))
+                if not isinstance(items, list):
+                    raise ConfigError("faults must be a JSON array of fault objects")
+                for fault in [Fault.from_json(item) for item in items]:  # all valid, or none added
+                    self.fault_plan.add(fault)
             elif method == "DELETE":
                 self.clear_faults()
             return {"faults": [f.to_json() for f in self.fault_plan.pending()]}
@@ -318,8 +399,10 @@ class LocalEcs:
             self.load(data)
             return self.state()
         if route == "settings" and method == "POST":
+            if not isinstance(data, dict):
+                raise ConfigError("settings must be a JSON object such as {\"snapshot_seconds\": 2}")
             if "snapshot_seconds" in data:
-                self.snapshot_seconds = float(data["snapshot_seconds"])
+                self.snapshot_seconds = data["snapshot_seconds"]
             return {"snapshot_seconds": self.snapshot_seconds}
         return None
 

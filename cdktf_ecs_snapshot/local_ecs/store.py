@@ -31,9 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .apierror import ConfigError
 from .ids import format_time, new_id, now, parse_time
 
-__all__ = ["Disk", "Instance", "Snapshot", "Store"]
+__all__ = ["Disk", "Instance", "Snapshot", "Store", "check_snapshot_seconds"]
 
 
 @dataclass
@@ -108,7 +109,7 @@ class Store:
 
     def __init__(self, region_id: str = "cn-hangzhou", snapshot_seconds: float = 0.0) -> None:
         self.region_id = region_id
-        self.snapshot_seconds = snapshot_seconds
+        self.snapshot_seconds = check_snapshot_seconds(snapshot_seconds)
         self.lock = threading.RLock()
         self.instances: dict[str, Instance] = {}
         self.disks: dict[str, Disk] = {}
@@ -139,7 +140,11 @@ class Store:
     # -- seeding ---------------------------------------------------------------------------------------------
 
     def load(self, data: dict[str, Any]) -> None:
-        """Add everything in a seed/state document (see the module docstring) to this store."""
+        """Add everything in a seed/state document (see the module docstring) to this store.
+
+        Raises ``ConfigError`` (naming the entry) for a document of the wrong shape; nothing is added then.
+        """
+        _check_seed(data)
         with self.lock:
             self.region_id = str(data.get("region_id", self.region_id))
             for raw in data.get("instances", []):
@@ -264,6 +269,71 @@ class Store:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+MAX_SEED_COUNT = 100_000
+MAX_SNAPSHOT_SECONDS = 86_400.0
+_SEED_LISTS = {"instances": Instance, "disks": Disk, "snapshots": Snapshot}
+_EXTRA_FIELDS = {"instances": {"disks"}, "disks": set(), "snapshots": {"count", "ready_in_seconds"}}
+
+
+def check_snapshot_seconds(value: object) -> float:
+    """``snapshot_seconds`` as a finite number from 0 to one day; ``ConfigError`` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_SNAPSHOT_SECONDS:
+        raise ConfigError(
+            f"snapshot_seconds must be a number of seconds from 0 to {MAX_SNAPSHOT_SECONDS:g}; got {value!r:.40}"
+        )
+    return float(value)
+
+
+def _check_entry(where: str, raw: object, kind: type, extra: set[str]) -> None:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"seed {where} must be a JSON object; got a JSON {type(raw).__name__}")
+    allowed = {f.name for f in dataclasses.fields(kind)} | extra
+    unknown = sorted(str(k) for k in raw if k not in allowed)
+    if unknown:
+        raise ConfigError(f"seed {where}: unknown field(s) {', '.join(unknown)}")
+    for key in _TIME_FIELDS:
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str) and (
+            isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e11
+        ):
+            raise ConfigError(f"seed {where}: {key} must be an ISO-8601 time or epoch seconds")
+
+
+def _check_seed(data: object) -> None:
+    """Refuse a seed document of the wrong shape with a message naming the entry (safe to show)."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"a seed must be a JSON object; got a JSON {type(data).__name__}")
+    unknown = sorted(str(k) for k in data if k not in ("region_id", *_SEED_LISTS))
+    if unknown:
+        raise ConfigError(f"seed: unknown key(s) {', '.join(unknown)}; expected region_id, instances, disks, snapshots")
+    if "region_id" in data and not isinstance(data["region_id"], str):
+        raise ConfigError("seed region_id must be a string")
+    total = 0
+    for key, kind in _SEED_LISTS.items():
+        entries = data.get(key, [])
+        if not isinstance(entries, list):
+            raise ConfigError(f"seed {key} must be a JSON array; got a JSON {type(entries).__name__}")
+        for i, raw in enumerate(entries):
+            _check_entry(f"{key}[{i}]", raw, kind, _EXTRA_FIELDS[key])
+            if key == "instances":
+                disks = raw.get("disks", [])
+                if not isinstance(disks, list):
+                    raise ConfigError(f"seed {key}[{i}].disks must be a JSON array")
+                for j, disk in enumerate(disks):
+                    _check_entry(f"{key}[{i}].disks[{j}]", disk, Disk, set())
+            if key == "snapshots":
+                count = raw.get("count", 1)
+                if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_SEED_COUNT:
+                    raise ConfigError(
+                        f"seed snapshots[{i}].count must be an integer from 1 to {MAX_SEED_COUNT}; got {count!r:.40}"
+                    )
+                total += count
+                if "ready_in_seconds" in raw:
+                    check_snapshot_seconds(raw["ready_in_seconds"])
+    if total > MAX_SEED_COUNT:
+        raise ConfigError(f"a seed may hold at most {MAX_SEED_COUNT} snapshots; got {total}")
 
 
 _TIME_FIELDS = ("creation_time", "attached_time", "detached_time", "started_at", "ready_at")
