@@ -12,6 +12,7 @@ from typing import Any
 import jsii
 
 from ._core import core
+from ._hcl import hcl_attributes
 from .errors import ValidationError
 from .findings import Finding, Severity
 from .normalize import convert
@@ -155,14 +156,7 @@ class EcsDisk(_TerraformResource):  # type: ignore[misc]
 
     @jsii.member(jsii_name="synthesizeHclAttributes")
     def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in self._values.items():
-            if isinstance(value, dict):
-                out[key] = {"value": value, "isBlock": False, "type": "map", "storageClassType": "stringMap"}
-            else:
-                storage = "boolean" if isinstance(value, bool) else "number" if isinstance(value, int) else "string"
-                out[key] = {"value": value, "isBlock": False, "type": "simple", "storageClassType": storage}
-        return out
+        return hcl_attributes(self._values)
 
     @property
     def id(self) -> str:
@@ -229,7 +223,4 @@ class EcsDiskAttachment(_TerraformResource):  # type: ignore[misc]
 
     @jsii.member(jsii_name="synthesizeHclAttributes")
     def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
-        return {
-            key: {"value": value, "isBlock": False, "type": "simple", "storageClassType": "string"}
-            for key, value in self._values.items()
-        }
+        return hcl_attributes(self._values)

@@ -17,6 +17,7 @@ from typing import Any
 import jsii
 
 from ._core import core
+from ._hcl import hcl_attributes
 from ._stack_registry import registry_of, stack_of
 from .errors import ValidationError
 from .findings import Finding
@@ -181,14 +182,7 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
 
     @jsii.member(jsii_name="synthesizeHclAttributes")
     def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in self._attributes.items():
-            if isinstance(value, list):
-                out[key] = {"value": value, "isBlock": True, "type": "list", "storageClassType": "objectList"}
-            else:
-                storage = "boolean" if isinstance(value, bool) else "number" if isinstance(value, int) else "string"
-                out[key] = {"value": value, "isBlock": False, "type": "simple", "storageClassType": storage}
-        return out
+        return hcl_attributes(self._attributes)
 
 
 def _check_snapshots_against(snapshots: list[Any], version: str, where: str) -> None:
