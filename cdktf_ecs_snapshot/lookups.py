@@ -68,10 +68,7 @@ class _Lookup(_Construct):  # type: ignore[misc]
         stack = stack_of(scope)
         _ensure_external_provider(stack)
         if program is not None and (not program or not all(isinstance(p, str) and p for p in program)):
-            finding = Finding(
-                "external_lookup_query",
-                Severity.ERROR,
-                "data.external",
+            finding = _query_finding(
                 id,
                 "program",
                 list(program),
@@ -117,10 +114,7 @@ class _Lookup(_Construct):  # type: ignore[misc]
                 else "check the spelling of the keys"
             )
             findings.append(
-                Finding(
-                    "external_lookup_query",
-                    Severity.ERROR,
-                    "data.external",
+                _query_finding(
                     id,
                     "query",
                     sorted(query),
@@ -133,10 +127,7 @@ class _Lookup(_Construct):  # type: ignore[misc]
             value = query.get(key)
             if value is not None and not is_unresolved(value) and value not in choices:
                 findings.append(
-                    Finding(
-                        "external_lookup_query",
-                        Severity.ERROR,
-                        "data.external",
+                    _query_finding(
                         id,
                         f"query.{key}",
                         value,
@@ -148,10 +139,7 @@ class _Lookup(_Construct):  # type: ignore[misc]
         for needs, needed in (("tag_value", "tag_key"), ("instance_id", "disk_type")):
             if query.get(needs) is not None and query.get(needed) is None:
                 findings.append(
-                    Finding(
-                        "external_lookup_query",
-                        Severity.ERROR,
-                        "data.external",
+                    _query_finding(
                         id,
                         f"query.{needs}",
                         query[needs],
@@ -163,10 +151,7 @@ class _Lookup(_Construct):  # type: ignore[misc]
         retry = query.get("max_retry_seconds")
         if isinstance(retry, int) and not isinstance(retry, bool) and retry < 0:
             findings.append(
-                Finding(
-                    "external_lookup_query",
-                    Severity.ERROR,
-                    "data.external",
+                _query_finding(
                     id,
                     "query.max_retry_seconds",
                     retry,
@@ -178,10 +163,7 @@ class _Lookup(_Construct):  # type: ignore[misc]
         for key, value in query.items():
             if not (isinstance(value, str | int) and not isinstance(value, bool)) and not is_unresolved(value):
                 findings.append(
-                    Finding(
-                        "external_lookup_query",
-                        Severity.ERROR,
-                        "data.external",
+                    _query_finding(
                         id,
                         f"query.{key}",
                         value,
@@ -198,12 +180,16 @@ class _Lookup(_Construct):  # type: ignore[misc]
         return str(self.data.result.lookup(key))
 
 
+def _query_finding(id: str, attribute: str, value: object, problem: str, expected: str, hint: str) -> Finding:
+    """A finding about a lookup's query (one rule id for every query problem)."""
+    return Finding(
+        "external_lookup_query", Severity.ERROR, "data.external", id, attribute, value, problem, expected, hint
+    )
+
+
 def _require_bool(scope: Any, id: str, key: str, value: object) -> None:
     if not isinstance(value, bool):
-        finding = Finding(
-            "external_lookup_query",
-            Severity.ERROR,
-            "data.external",
+        finding = _query_finding(
             id,
             key,
             value,
@@ -260,10 +246,7 @@ class DiskLookup(_Lookup):
         if not (disk_id or instance_id or disk_name):
             raise ValidationError(
                 [
-                    Finding(
-                        "external_lookup_query",
-                        Severity.ERROR,
-                        "data.external",
+                    _query_finding(
                         id,
                         "query",
                         None,
@@ -277,7 +260,7 @@ class DiskLookup(_Lookup):
         super().__init__(
             scope,
             id,
-            query={k: v for k, v in query.items() if v is not None},
+            query=query,
             region=region,
             endpoint=endpoint,
             interpreter=interpreter,
@@ -335,7 +318,7 @@ class LatestSnapshotLookup(_Lookup):
         super().__init__(
             scope,
             id,
-            query={k: v for k, v in query.items() if v is not None},
+            query=query,
             region=region,
             endpoint=endpoint,
             interpreter=interpreter,
@@ -374,7 +357,7 @@ class SnapshotPreflight(_Lookup):
         super().__init__(
             scope,
             id,
-            query={k: v for k, v in query.items() if v is not None},
+            query=query,
             region=region,
             endpoint=endpoint,
             interpreter=interpreter,
