@@ -7,7 +7,12 @@ alone, so the status matters as much as the code.
 
 from __future__ import annotations
 
-__all__ = ["ApiError", "ConfigError", "missing", "not_found"]
+from collections.abc import Mapping
+from typing import TypeVar
+
+__all__ = ["ApiError", "ConfigError", "missing", "not_found", "required_entry"]
+
+T = TypeVar("T")
 
 
 class ApiError(Exception):
@@ -28,6 +33,17 @@ def missing(param: str) -> ApiError:
 def not_found(kind: str, param: str) -> ApiError:
     """The real ``Invalid<Param>.NotFound`` error (HTTP 404) for an id that does not exist."""
     return ApiError(404, f"Invalid{param}.NotFound", f"The specified {kind} does not exist.")
+
+
+def required_entry(items: Mapping[str, T], params: Mapping[str, str], param: str, kind: str) -> T:
+    """Return ``items[params[param]]``, raising the API's ``Missing<Param>`` or ``Invalid<Param>.NotFound``."""
+    key = params.get(param, "")
+    if not key:
+        raise missing(param)
+    item = items.get(key)
+    if item is None:
+        raise not_found(kind, param)
+    return item
 
 
 class ConfigError(ValueError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .apierror import ApiError, missing, not_found
+from .apierror import ApiError, missing, not_found, required_entry
 from .ids import now
 from .paging import paginate
 from .params import get_bool, get_int, get_json_ids, get_tags
@@ -131,13 +131,7 @@ def create_disk(store: Store, params: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _disk(store: Store, params: Mapping[str, str]) -> Disk:
-    disk_id = params.get("DiskId", "")
-    if not disk_id:
-        raise missing("DiskId")
-    disk = store.disks.get(disk_id)
-    if disk is None:
-        raise not_found("disk", "DiskId")
-    return disk
+    return required_entry(store.disks, params, "DiskId", "disk")
 
 
 def delete_disk(store: Store, params: Mapping[str, str]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from .apierror import ApiError, missing, not_found
+from .apierror import ApiError, missing, not_found, required_entry
 from .ids import now
 from .paging import paginate
 from .params import get_bool, get_json_ids, get_tags
@@ -160,13 +160,7 @@ def create_snapshot(store: Store, params: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _find(store: Store, params: Mapping[str, str]) -> Snapshot:
-    snapshot_id = params.get("SnapshotId", "")
-    if not snapshot_id:
-        raise missing("SnapshotId")
-    snap = store.snapshots.get(snapshot_id)
-    if snap is None:
-        raise not_found("snapshot", "SnapshotId")
-    return snap
+    return required_entry(store.snapshots, params, "SnapshotId", "snapshot")
 
 
 def delete_snapshot(store: Store, params: Mapping[str, str]) -> dict[str, Any]:
