@@ -287,13 +287,7 @@ class _SnapshotMembers:
         """Return the Terraform name; computed in Python when cdktf's rule is the plain one."""
         if self._synthesized_id is not None:
             return self._synthesized_id
-        if self._logical_override is not None:
-            return self._logical_override
-        if self._scope_is_stack and _plain_naming(self._stack) and self._construct_id != "Default":
-            candidate = _DISALLOWED.sub("", self._construct_id)
-            if 0 < len(candidate) <= 255:
-                return candidate
-        return str(self.friendly_unique_id)
+        return self._known_logical_id() or str(self.friendly_unique_id)
 
     def _attributes_for_synth(self) -> dict[str, object]:
         values = dict(self._values)
