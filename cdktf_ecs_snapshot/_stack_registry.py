@@ -34,6 +34,17 @@ class StackRegistry:
                 return provider
         return None
 
+    def pinned_version(self) -> str | None:
+        """Return the version constraint set explicitly on one of the stack's AlicloudProviders, if any.
+
+        Terraform keeps one ``required_providers`` entry per provider name, so that constraint holds
+        for every alias of the provider in the stack.
+        """
+        for provider in self.providers:
+            if provider.version_input is not None:
+                return str(provider.version_input)
+        return None
+
 
 def stack_of(scope: Any) -> Any:
     """Return the TerraformStack containing ``scope`` (no Node call when ``scope`` is the stack)."""

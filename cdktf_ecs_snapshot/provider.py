@@ -43,13 +43,15 @@ def default_constraint(stack: Any) -> str:
 
 @jsii.implements(_cdk.IStringProducer)
 class _DefaultVersion:
-    """Produces the default constraint at synthesis, once every snapshot of the stack exists."""
+    """Produces, at synthesis, the constraint of a provider given none: the one pinned on another
+    AlicloudProvider of the stack (Terraform keeps one per provider name; a default written by an
+    alias after it would silently replace the pin), else the default, once every snapshot exists."""
 
     def __init__(self, stack: Any) -> None:
         self._stack = stack
 
     def produce(self, context: Any) -> str:
-        return default_constraint(self._stack)
+        return registry_of(self._stack).pinned_version() or default_constraint(self._stack)
 
 
 _TerraformProvider: Any = _cdk.TerraformProvider
@@ -127,6 +129,20 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
                         "pass one dict, e.g. endpoints={'ecs': 'ecs.cn-hangzhou.aliyuncs.com'}",
                     )
                 )
+        registry = registry_of(stack)
+        pinned = registry.pinned_version()
+        if version is not None and pinned is not None and findings == [] and _differs(version, pinned):
+            findings.append(
+                _finding(
+                    id,
+                    "version",
+                    version,
+                    f"differs from the constraint {pinned!r} already set on another AlicloudProvider of this "
+                    "stack; Terraform keeps one constraint per provider, so one of them would be dropped",
+                    f"{pinned!r}, or no version (it then follows {pinned!r})",
+                    "set the version on one AlicloudProvider of the stack only",
+                )
+            )
         if findings:
             raise ValidationError(findings, where=f"{scope.node.path}/{id}")
         self.version_input = version
@@ -163,7 +179,6 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
             **{k: v for k, v in secrets.items() if allow_plaintext_credentials or is_unresolved(v)},
         }
         self._attributes = {k: v for k, v in attributes.items() if v is not None}
-        registry = registry_of(stack)
         registry.providers.append(self)
         if version is not None:
             _check_snapshots_against(registry.snapshots, version, f"{scope.node.path}/{id}")
@@ -183,6 +198,11 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
     @jsii.member(jsii_name="synthesizeHclAttributes")
     def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
         return hcl_attributes(self._attributes)
+
+
+def _differs(version: str, pinned: str) -> bool:
+    """True if two constraints admit different releases (``'~> 1.239'`` and ``'~>1.239'`` do not)."""
+    return parse_constraint(version).intervals != parse_constraint(pinned).intervals
 
 
 def _check_snapshots_against(snapshots: list[Any], version: str, where: str) -> None:

@@ -21,12 +21,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import jsii
 
 from ._core import core
+from ._jsii_create import create as create_jsii_object
+from ._jsii_create import wire_struct
 from ._stack_registry import registry_of, stack_of
 from .errors import SnapshotDeprecationWarning, ValidationError
 from .findings import Finding, Severity
 from .guard import check_snapshot
 from .importid import require_import_id
 from .schema import LEGACY_RESOURCE_TYPE, RESOURCE_TYPE, Category, Kind, attribute
+from .tokens import contains_unresolved
 from .validate import ARGUMENTS, Validated, require_valid, validate_snapshot
 from .versions import Constraint, Version, parse_constraint
 
@@ -67,11 +70,11 @@ _CONFIGS: dict[str, Any] = {}
 
 
 def _plain_config(resource_type: str) -> Any:
-    """Return the shared ``TerraformResourceConfig`` of a resource without meta-arguments."""
+    """Return the shared ``TerraformResourceConfig`` (in wire form) of a resource without meta-arguments."""
     config = _CONFIGS.get(resource_type)
     if config is None:
-        config = _CONFIGS[resource_type] = _cdk.TerraformResourceConfig(
-            terraform_resource_type=resource_type, terraform_generator_metadata=_METADATA
+        config = _CONFIGS[resource_type] = wire_struct(
+            _cdk.TerraformResourceConfig(terraform_resource_type=resource_type, terraform_generator_metadata=_METADATA)
         )
     return config
 
@@ -119,14 +122,31 @@ class _SnapshotBatch(_TerraformElement):  # type: ignore[misc]
     def __init__(self, stack: Any) -> None:
         super().__init__(stack, "cdktf-ecs-snapshot")
         self.members: list[EcsSnapshot] = []
+        self._token: _BatchFragment | None = None
 
     def to_terraform(self) -> Any:
+        if self._token is None:  # one Node object for every pass, not one per pass
+            self._token = _BatchFragment(self)
+        return self._token
+
+    def fragment(self, *, preparing: bool) -> dict[str, object]:
+        """The stack fragment; when ``preparing``, only the snapshots whose values hold tokens.
+
+        cdktf resolves every element twice: a preparing pass whose output it discards (it only looks
+        for tokens, to wire cross-stack references), then the real one. Plain values cannot matter to
+        the first, and sending them would double what crosses to Node at synthesis.
+        """
         resources: dict[str, dict[str, object]] = {}
         for member in self.members:
-            if member._batched:
-                logical_id = member._logical_id()
+            if not member._batched:
+                continue
+            if preparing and not contains_unresolved(member._values):
+                continue
+            values = member._attributes_for_synth()
+            logical_id = member._logical_id()
+            if not preparing:
                 member._synthesized_id = logical_id  # cdktf keeps the first name it synthesized
-                resources.setdefault(member._resource_type, {})[logical_id] = member._attributes_for_synth()
+            resources.setdefault(member._resource_type, {})[logical_id] = values
         return {"resource": resources, **self._imports()}
 
     def to_hcl_terraform(self) -> Any:
@@ -159,6 +179,26 @@ class _SnapshotBatch(_TerraformElement):  # type: ignore[misc]
         return imports
 
 
+@jsii.implements(_cdk.IResolvable)
+class _BatchFragment:
+    """A token for the batch's fragment, so that it learns whether cdktf is only preparing."""
+
+    # With a jsii type, jsii passes the object by reference instead of creating a Node twin each time.
+    __jsii_type__ = "Object"
+
+    def __init__(self, batch: _SnapshotBatch) -> None:
+        self._batch = batch
+        jsii.create(_BatchFragment, self, [])
+
+    @property
+    def creation_stack(self) -> list[str]:
+        return []
+
+    def resolve(self, context: Any) -> Any:
+        # One kernel call: ``context.preparing`` through jsii's interface proxy makes two.
+        return self._batch.fragment(preparing=bool(jsii.get(context, "preparing")))
+
+
 def _batch_for(stack: Any) -> _SnapshotBatch:
     registry = registry_of(stack)
     if registry.batch is None:
@@ -188,6 +228,7 @@ class _SnapshotMembers:
     _construct_id: str
     _scope_is_stack: bool
     _user_overrides: list[str]
+    _claimed_name: tuple[str, str] | None
 
     @property
     def _resource_type(self) -> str:
@@ -198,6 +239,8 @@ class _SnapshotMembers:
         if provider is None:
             provider = registry_of(self._stack).default_provider()
         text = getattr(provider, "version_input", None)
+        if not isinstance(text, str):
+            text = registry_of(self._stack).pinned_version()
         return parse_constraint(text) if isinstance(text, str) else None
 
     def _check(self, arguments: Mapping[str, object], *, where: Any) -> Validated:
@@ -267,9 +310,10 @@ class _SnapshotMembers:
             )
         if finding is not None:
             raise ValidationError([finding], where=where())
-        for old_key in [k for k, v in names.items() if v is self]:
-            del names[old_key]
+        if self._claimed_name is not None and names.get(self._claimed_name) is self:
+            del names[self._claimed_name]
         names[key] = self
+        self._claimed_name = key
 
     def _report_warnings(self, findings: Sequence[Finding]) -> None:
         for finding in findings:
@@ -584,6 +628,7 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         self._logical_override: str | None = None
         self._synthesized_id: str | None = None
         self._user_overrides: list[str] = []
+        self._claimed_name = None
         self._import: tuple[str, Any] | None = None
         self._batched = True
         self._validate, self._strict = validate, strict
@@ -599,7 +644,7 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         if all(m is None for m in meta) and isinstance(id, str):
             # The common case: exactly what TerraformResource.__init__ ends with, minus its per-call
             # typeguard checks and config struct (a third of the construction time), reusing one config.
-            jsii.create(self.__class__, self, [scope, id, _plain_config(self._resource_type)])
+            create_jsii_object(self, scope, id, _plain_config(self._resource_type))
         else:
             super().__init__(
                 scope,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Mapping, Sequence
 
-__all__ = ["is_unresolved"]
+__all__ = ["contains_unresolved", "is_unresolved"]
 
 _MARKERS = ("${", "#{TfToken[", "&{TfToken[")
 # cdktf encodes a number token as a double whose top 16 bits are this marker (the low bits count tokens).
@@ -53,3 +53,21 @@ def is_unresolved(value: object) -> bool:
     if isinstance(value, Sequence):
         return len(value) == 1 and isinstance(value[0], str) and value[0].startswith("#{TfToken[")
     return _is_jsii_object(value)
+
+
+def contains_unresolved(value: object) -> bool:
+    """Return True if ``value`` or anything inside it (map keys and values, list items) is unresolved."""
+    kind = type(value)
+    if kind is str:
+        return "{" in value and any(marker in value for marker in _MARKERS)  # type: ignore[operator]
+    if value is None or kind is bool or kind is int:
+        return False
+    if kind is dict:
+        return any(contains_unresolved(k) or contains_unresolved(v) for k, v in value.items())  # type: ignore[attr-defined]
+    if is_unresolved(value):
+        return True
+    if isinstance(value, Mapping):
+        return any(contains_unresolved(k) or contains_unresolved(v) for k, v in value.items())
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        return any(contains_unresolved(item) for item in value)
+    return False

@@ -200,3 +200,40 @@ def test_provider_alias_version_excluding_create_time_refused(stack: Any, synth:
     except ValidationError:
         return
     raise AssertionError(f"required_providers version {version!r} excludes create_time (>= 1.239.0)")
+
+
+def test_provider_pinned_version_survives_a_later_alias_without_version(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "main", version="~> 1.239")
+    AlicloudProvider(stack, "eu", alias="eu", region="eu-central-1")
+    EcsSnapshot(stack, "s", disk_id="d-1")
+    assert _required(synth, stack)["version"] == "~> 1.239"
+
+
+def test_provider_pinned_version_wins_over_an_earlier_alias_without_version(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "eu", alias="eu", region="eu-central-1")
+    AlicloudProvider(stack, "main", version="~> 1.239")
+    assert _required(synth, stack)["version"] == "~> 1.239"
+
+
+def test_provider_same_pin_on_two_providers_is_accepted(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "main", version="~> 1.239")
+    AlicloudProvider(stack, "eu", alias="eu", version="~>1.239")
+    assert _required(synth, stack)["version"] == "~>1.239"
+
+
+def test_provider_different_pins_in_one_stack_refused(stack: Any) -> None:
+    AlicloudProvider(stack, "main", version="~> 1.239")
+    with pytest.raises(ValidationError) as info:
+        AlicloudProvider(stack, "eu", alias="eu", version=">= 1.240.0")
+    message = str(info.value)
+    assert "test/eu" in message
+    assert "alicloud.eu.version" in message
+    assert "'>= 1.240.0'" in message and "'~> 1.239'" in message
+    assert "set the version on one AlicloudProvider of the stack only" in message
+
+
+def test_provider_pin_on_another_provider_checks_snapshots_of_an_alias(stack: Any) -> None:
+    AlicloudProvider(stack, "main", version="~> 1.200.0")
+    eu = AlicloudProvider(stack, "eu", alias="eu")
+    with pytest.raises(ValidationError, match="timeouts"):
+        EcsSnapshot(stack, "s", disk_id="d-1", provider=eu, timeouts={"update": "5m"})
