@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._core import core
+from .tokens import is_jsii_object
 
 __all__ = ["StackRegistry", "registry_of", "stack_of"]
 
@@ -51,6 +52,11 @@ def stack_of(scope: Any) -> Any:
     cdk = core()
     if isinstance(scope, cdk.TerraformStack):
         return scope
+    if not is_jsii_object(scope):
+        raise TypeError(
+            f"scope must be a construct (a TerraformStack or a construct inside one); got {scope!r} "
+            f"({type(scope).__name__}); pass the stack, e.g. EcsSnapshot(stack, 'nightly', ...)"
+        )
     return cdk.TerraformStack.of(scope)
 
 

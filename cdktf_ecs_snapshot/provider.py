@@ -181,7 +181,7 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
         self._attributes = {k: v for k, v in attributes.items() if v is not None}
         registry.providers.append(self)
         if version is not None:
-            _check_snapshots_against(registry.snapshots, version, f"{scope.node.path}/{id}")
+            _check_snapshots_against(registry.snapshots, version, id, f"{scope.node.path}/{id}")
 
     @property
     def alias(self) -> str | None:
@@ -205,7 +205,7 @@ def _differs(version: str, pinned: str) -> bool:
     return parse_constraint(version).intervals != parse_constraint(pinned).intervals
 
 
-def _check_snapshots_against(snapshots: list[Any], version: str, where: str) -> None:
+def _check_snapshots_against(snapshots: list[Any], version: str, id: str, where: str) -> None:
     """Refuse an explicit constraint that excludes every release the existing snapshots need."""
     constraint = parse_constraint(version)
     findings: list[Finding] = []
@@ -214,7 +214,7 @@ def _check_snapshots_against(snapshots: list[Any], version: str, where: str) -> 
         if all(i.high <= needed for i in constraint.intervals):
             findings.append(
                 _finding(
-                    "default",
+                    id,
                     "version",
                     version,
                     f"excludes every release snapshot {snapshot.node.path!r} needs",

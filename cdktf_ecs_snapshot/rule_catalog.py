@@ -19,6 +19,7 @@ _EXTRA: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "import ids are ECS snapshot ids: 's-' then lowercase letters/digits",
     ),
+    "ecs_snapshot_depends_on": (Severity.ERROR, "depends_on lists constructs, not names"),
     "ecs_snapshot_attribute_version": (
         Severity.ERROR,
         "computed attributes read (create_time, region_id) exist in the admitted provider versions",
@@ -33,6 +34,10 @@ _EXTRA: dict[str, tuple[Severity, str]] = {
     "alicloud_provider_assume_role": (Severity.ERROR, "assume_role has a role_arn"),
     "terraform_invalid_name": (Severity.ERROR, "resource and output names are Terraform identifiers"),
     "terraform_duplicate_name": (Severity.ERROR, "resource names are unique per resource type"),
+    "terraform_name_fixed": (
+        Severity.ERROR,
+        "override_logical_id comes before the resource's fqn is used (cdktf refuses it after)",
+    ),
     "terraform_resource_type": (
         Severity.ERROR,
         "spec resource_type is alicloud_ecs_snapshot or alicloud_snapshot",

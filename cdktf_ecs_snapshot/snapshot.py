@@ -29,7 +29,7 @@ from .findings import Finding, Severity
 from .guard import check_snapshot
 from .importid import require_import_id
 from .schema import LEGACY_RESOURCE_TYPE, RESOURCE_TYPE, Category, Kind, attribute
-from .tokens import contains_unresolved
+from .tokens import contains_unresolved, is_jsii_object
 from .validate import ARGUMENTS, Validated, require_valid, validate_snapshot
 from .versions import Constraint, Version, parse_constraint
 
@@ -37,6 +37,8 @@ __all__ = ["EcsSnapshot", "LegacySnapshot"]
 
 _cdk = core()
 _DISALLOWED = re.compile(r"[^A-Za-z0-9_-]")
+# The constructs library writes these separators as "--" in a construct's id.
+_ID_SEPARATORS = re.compile(r"[/\n]")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _HCL_STORAGE = {
     Kind.STRING: ("simple", "string"),
@@ -140,13 +142,11 @@ class _SnapshotBatch(_TerraformElement):  # type: ignore[misc]
         for member in self.members:
             if not member._batched:
                 continue
+            # cdktf keeps the first name it synthesized (an Aspect renaming later does not change it).
+            logical_id = member._synthesized_id = member._logical_id()
             if preparing and not contains_unresolved(member._values):
                 continue
-            values = member._attributes_for_synth()
-            logical_id = member._logical_id()
-            if not preparing:
-                member._synthesized_id = logical_id  # cdktf keeps the first name it synthesized
-            resources.setdefault(member._resource_type, {})[logical_id] = values
+            resources.setdefault(member._resource_type, {})[logical_id] = member._attributes_for_synth()
         return {"resource": resources, **self._imports()}
 
     def to_hcl_terraform(self) -> Any:
@@ -229,6 +229,7 @@ class _SnapshotMembers:
     _scope_is_stack: bool
     _user_overrides: list[str]
     _claimed_name: tuple[str, str] | None
+    _renamed: bool
 
     @property
     def _resource_type(self) -> str:
@@ -275,12 +276,15 @@ class _SnapshotMembers:
         """Refuse a Terraform name that is invalid or already taken in this stack (one would vanish)."""
         if name is None or not self._validate:
             return
-        names = registry_of(self._stack).names
-        key = (self._resource_type, name)
-        holder = names.get(key)
-        finding: Finding | None = None
+        finding = self._name_finding(name)
+        if finding is not None:
+            raise ValidationError([finding], where=where())
+        self._take_name(name)
+
+    def _name_finding(self, name: str) -> Finding | None:
+        holder = registry_of(self._stack).names.get((self._resource_type, name))
         if not _IDENTIFIER.fullmatch(name):
-            finding = Finding(
+            return Finding(
                 "terraform_invalid_name",
                 Severity.ERROR,
                 self._resource_type,
@@ -296,8 +300,8 @@ class _SnapshotMembers:
                 "a letter or '_' followed by letters, digits, '_' or '-'",
                 "use a construct id (or override_logical_id) that starts with a letter, in ASCII",
             )
-        elif holder is not None and holder is not self:
-            finding = Finding(
+        if holder is not None and holder is not self:
+            return Finding(
                 "terraform_duplicate_name",
                 Severity.ERROR,
                 self._resource_type,
@@ -308,12 +312,30 @@ class _SnapshotMembers:
                 "a name unique among this stack's snapshots",
                 "choose another construct id or logical id",
             )
-        if finding is not None:
-            raise ValidationError([finding], where=where())
+        return None
+
+    def _take_name(self, name: str | None) -> None:
+        """Record ``name`` as this snapshot's, releasing the one held before (None only releases)."""
+        names = registry_of(self._stack).names
         if self._claimed_name is not None and names.get(self._claimed_name) is self:
             del names[self._claimed_name]
-        names[key] = self
-        self._claimed_name = key
+        self._claimed_name = (self._resource_type, name) if name is not None else None
+        if self._claimed_name is not None:
+            names[self._claimed_name] = self
+
+    def _name_fixed(self, wanted: str | None) -> Finding:
+        return Finding(
+            "terraform_name_fixed",
+            Severity.ERROR,
+            self._resource_type,
+            self._guess_name(),
+            "name",
+            wanted,
+            "cannot change any more: cdktf fixes the Terraform name once the snapshot's fqn is used "
+            "(depends_on, or a provider or construct that refers to it)",
+            "a name set before the snapshot is referenced",
+            "call override_logical_id right after creating the snapshot",
+        )
 
     def _report_warnings(self, findings: Sequence[Finding]) -> None:
         for finding in findings:
@@ -328,10 +350,18 @@ class _SnapshotMembers:
     # -- synthesis --------------------------------------------------------------------------------
 
     def _logical_id(self) -> str:
-        """Return the Terraform name; computed in Python when cdktf's rule is the plain one."""
+        """Return the Terraform name; computed in Python when cdktf's rule is the plain one.
+
+        After ``override_logical_id``/``reset_override_logical_id`` Node is asked: cdktf keeps the first
+        name it computed (reading ``.id`` computes it), so a late override may not have taken.
+        """
         if self._synthesized_id is not None:
             return self._synthesized_id
-        return self._known_logical_id() or str(self.friendly_unique_id)
+        if not self._renamed:
+            known = self._known_logical_id()
+            if known is not None:
+                return known
+        return str(self.friendly_unique_id)
 
     def _attributes_for_synth(self) -> dict[str, object]:
         values = dict(self._values)
@@ -622,13 +652,17 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
             "tags": tags,
             "timeouts": timeouts,
         }
+        if not isinstance(id, str):
+            raise TypeError(f"the construct id must be a string such as 'nightly'; got {id!r} ({type(id).__name__})")
         stack = stack_of(scope)
+        _check_depends_on(depends_on, where=lambda: f"{_path_of(scope)}/{id}", name=id)
         self._scope_is_stack = stack is scope
-        self._construct_id = id
+        self._construct_id = _ID_SEPARATORS.sub("--", id) if isinstance(id, str) else id
         self._logical_override: str | None = None
         self._synthesized_id: str | None = None
         self._user_overrides: list[str] = []
         self._claimed_name = None
+        self._renamed = False
         self._import: tuple[str, Any] | None = None
         self._batched = True
         self._validate, self._strict = validate, strict
@@ -683,17 +717,36 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
 
     @_python_only
     def override_logical_id(self, new_logical_id: str) -> None:
-        self._claim_name(new_logical_id, where=lambda: str(self.node.path))
-        super().override_logical_id(new_logical_id)
+        """Set the Terraform name. As for every cdktf resource, a name already used (reading ``.id``
+        computes it) stays; the snapshot's attributes and import block follow the name cdktf keeps."""
+        where = str(self.node.path)
+        finding = self._name_finding(new_logical_id) if self._validate else None
+        if finding is not None:
+            raise ValidationError([finding], where=where)
+        try:
+            super().override_logical_id(new_logical_id)
+        except RuntimeError as exc:
+            if "may not be overridden" not in str(exc):
+                raise
+            raise ValidationError([self._name_fixed(new_logical_id)], where=where) from None
         self._logical_override = new_logical_id
+        self._renamed = True
+        self._take_name(new_logical_id if self._validate else None)
         if self._synthesized_id is not None:
             # cdktf caches the name it used first; ask it rather than guess.
             self._synthesized_id = str(self.friendly_unique_id)
 
     @_python_only
     def reset_override_logical_id(self) -> None:
-        super().reset_override_logical_id()
+        try:
+            super().reset_override_logical_id()
+        except RuntimeError as exc:
+            if "reset the override" not in str(exc):
+                raise
+            raise ValidationError([self._name_fixed(None)], where=str(self.node.path)) from None
         self._logical_override = None
+        self._renamed = True
+        self._take_name(self._known_logical_id() if self._validate else None)
         if self._synthesized_id is not None:
             self._synthesized_id = str(self.friendly_unique_id)
 
@@ -713,7 +766,7 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
 
         The id is checked before synthesis; the block needs Terraform >= 1.5.
         """
-        require_import_id(id, name=self._logical_id(), resource_type=self._resource_type, where=str(self.node.path))
+        require_import_id(id, name=self._guess_name(), resource_type=self._resource_type, where=str(self.node.path))
         self._import = (id, provider)
 
 
@@ -734,6 +787,27 @@ def _plain_naming(stack: Any) -> bool:
         getattr(cls, name, None) is getattr(base, name, None)
         for name in ("allocate_logical_id", "_allocate_logical_id", "get_logical_id")
     )
+
+
+def _check_depends_on(depends_on: Sequence[Any] | None, *, where: Any, name: str) -> None:
+    """Refuse what cdktf would reject with a bare jsii error: names instead of constructs."""
+    if depends_on is None:
+        return
+    items = list(depends_on) if isinstance(depends_on, Sequence) and not isinstance(depends_on, str) else None
+    bad = [depends_on] if items is None else [item for item in items if not is_jsii_object(item)]
+    if bad:
+        finding = Finding(
+            "ecs_snapshot_depends_on",
+            Severity.ERROR,
+            RESOURCE_TYPE,
+            name,
+            "depends_on",
+            bad[0],
+            "is not a resource or data source construct",
+            "a list of constructs, e.g. depends_on=[disk]",
+            "pass the construct objects themselves, not their names or ids",
+        )
+        raise ValidationError([finding], where=where())
 
 
 def _path_of(scope: Any) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Mapping, Sequence
 
-__all__ = ["contains_unresolved", "is_unresolved"]
+__all__ = ["contains_unresolved", "is_jsii_object", "is_unresolved"]
 
 _MARKERS = ("${", "#{TfToken[", "&{TfToken[")
 # cdktf encodes a number token as a double whose top 16 bits are this marker (the low bits count tokens).
@@ -27,7 +27,8 @@ def _is_number_token(value: float) -> bool:
     return (struct.unpack(">Q", struct.pack(">d", value))[0] >> 48) in _NUMBER_TOKEN_MARKERS
 
 
-def _is_jsii_object(value: object) -> bool:
+def is_jsii_object(value: object) -> bool:
+    """True for objects jsii passes to Node by reference (constructs, tokens), judged without Node."""
     kind = type(value)
     return kind.__module__.startswith("jsii") or hasattr(kind, "__jsii_type__") or hasattr(value, "__jsii_ref__")
 
@@ -52,7 +53,7 @@ def is_unresolved(value: object) -> bool:
         return any(isinstance(k, str) and "{TfToken[" in k for k in value)
     if isinstance(value, Sequence):
         return len(value) == 1 and isinstance(value[0], str) and value[0].startswith("#{TfToken[")
-    return _is_jsii_object(value)
+    return is_jsii_object(value)
 
 
 def contains_unresolved(value: object) -> bool:

@@ -75,3 +75,13 @@ def test_exports_unknown_name_raises_attribute_error() -> None:
         assert "NoSuchThing" in str(exc)
     else:  # pragma: no cover - the assertion is the point
         raise AssertionError("expected AttributeError")
+
+
+def test_readme_rule_table_matches_the_catalog() -> None:
+    """Every rule id a finding can carry has its row (and doc anchor) in the README."""
+    from pathlib import Path
+
+    from cdktf_ecs_snapshot.rule_catalog import markdown_table
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme

@@ -8,6 +8,10 @@ preparing pass still sees every token (cross-stack references work), the output 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -120,3 +124,28 @@ def test_snapshot_created_either_way_is_a_full_resource(stack: Any, synth: Any, 
     assert snapshot.terraform_resource_type == "alicloud_ecs_snapshot"
     assert snapshot.id.startswith("${TfToken[")
     assert synth(stack)["resource"]["alicloud_ecs_snapshot"]["s"]["disk_id"] == "d-1"
+
+
+def test_fast_create_falls_back_when_jsii_private_api_is_missing(tmp_path: Path) -> None:
+    """A jsii release without the private API the fast path uses still builds every snapshot."""
+    program = textwrap.dedent(
+        """
+        import json
+        import jsii._kernel.types
+        del jsii._kernel.types.CreateRequest  # as if a jsii release had renamed it (jsii keeps its own copy)
+        from cdktf_ecs_snapshot import _jsii_create, EcsSnapshot
+        from cdktf_ecs_snapshot._core import core
+        cdk = core()
+        stack = cdk.TerraformStack(cdk.Testing.app(), "t")
+        EcsSnapshot(stack, "s", disk_id="d-1", tags={"k": "v"})
+        print(json.dumps({"fast": _jsii_create.FAST, "synth": json.loads(cdk.Testing.synth(stack))}))
+        """
+    )
+    env = dict(os.environ, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="18,20")
+    proc = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["fast"] is False
+    assert result["synth"]["resource"]["alicloud_ecs_snapshot"]["s"] == {"disk_id": "d-1", "tags": {"k": "v"}}
