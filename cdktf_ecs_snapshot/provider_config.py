@@ -32,7 +32,9 @@ def constraint_floor(uses: Iterable[tuple[Mapping[str, object], Iterable[str]]])
     """Return the lowest release every ``(arguments, attributes read)`` pair needs (never below 1.120.0)."""
     floor = MINIMUM_PROVIDER
     for arguments, reads in uses:
-        floor = max(floor, minimum_provider_for(arguments, reads=tuple(reads)))
+        needed = minimum_provider_for(arguments, reads=tuple(reads))
+        if needed is not floor and floor < needed:
+            floor = needed
     return floor
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import ValidationError
 from .findings import Finding, Severity
@@ -151,13 +152,20 @@ def require_valid(validated: Validated, *, where: str | None = None) -> Validate
 
 def minimum_provider_for(values: Mapping[str, object], *, reads: tuple[str, ...] = ()) -> Version:
     """Return the lowest provider release that supports every argument set and attribute read."""
-    floor = _SINCE["disk_id"]
-    for key in (*values, *reads):
-        since = _SINCE.get(key)  # every argument is an attribute, so this is "key in ARGUMENTS or ATTRIBUTES"
-        if since is not None and since is not floor and floor < since:
-            floor = since
+    floor = _floor_of_names((*values, *reads))
     timeouts = values.get("timeouts")
     if isinstance(timeouts, Mapping):
         for key in timeouts:
             floor = max(floor, TIMEOUT_KEYS.get(str(key), floor))
+    return floor
+
+
+@lru_cache(maxsize=1024)
+def _floor_of_names(names: tuple[str, ...]) -> Version:
+    # Cached: the snapshots of one stack or spec file mostly set the same arguments.
+    floor = _SINCE["disk_id"]
+    for key in names:
+        since = _SINCE.get(key)  # every argument is an attribute, so this is "key in ARGUMENTS or ATTRIBUTES"
+        if since is not None and since is not floor and floor < since:
+            floor = since
     return floor
