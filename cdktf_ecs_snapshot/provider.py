@@ -11,6 +11,7 @@ Literal ``access_key``/``secret_key``/``security_token`` values would be written
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,11 +19,12 @@ import jsii
 
 from ._core import core
 from ._hcl import hcl_attributes
+from ._python_only import python_only
 from ._stack_registry import registry_of, stack_of
 from .errors import ValidationError
 from .findings import Finding
 from .provider_config import _finding, check_provider_arguments, default_constraint_for
-from .tokens import is_unresolved
+from .tokens import is_jsii_object, is_unresolved
 from .validate import minimum_provider_for
 from .versions import Version, parse_constraint
 
@@ -30,6 +32,7 @@ __all__ = ["AlicloudProvider", "default_constraint"]
 
 _cdk = core()
 _SECRETS = ("access_key", "secret_key", "security_token")
+_SOURCE = "aliyun/alicloud"
 _CREDENTIAL_FIX = (
     "remove it and export ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY (or set profile=...); "
     "pass allow_plaintext_credentials=True only if plain text in cdk.tf.json is acceptable"
@@ -41,17 +44,37 @@ def default_constraint(stack: Any) -> str:
     return default_constraint_for((s.arguments, s.reads) for s in registry_of(stack).snapshots)
 
 
-@jsii.implements(_cdk.IStringProducer)
-class _DefaultVersion:
-    """Produces, at synthesis, the constraint of a provider given none: the one pinned on another
-    AlicloudProvider of the stack (Terraform keeps one per provider name; a default written by an
-    alias after it would silently replace the pin), else the default, once every snapshot exists."""
+_SNAKE_EDGES = re.compile(r"^[^A-Za-z0-9]*|[^A-Za-z0-9]*$")
+_SNAKE_HUMPS = re.compile(r"([a-z0-9])([A-Z])")
+_SNAKE_RUNS = re.compile(r"[^A-Za-z0-9]+|_+")
+_KEEP_KEYS = ("tags", "environment")  # keys whose values cdktf leaves as they are
 
-    def __init__(self, stack: Any) -> None:
-        self._stack = stack
 
-    def produce(self, context: Any) -> str:
-        return registry_of(self._stack).pinned_version() or default_constraint(self._stack)
+def _snake_case(key: str) -> str:
+    """cdktf's ``snakeCase``, so that keys written here are the ones cdktf would write."""
+    key = _SNAKE_EDGES.sub("", key)
+    key = _SNAKE_HUMPS.sub(lambda m: m.group(1) + "_" + m.group(2).lower(), key)
+    return _SNAKE_RUNS.sub("_", key).lower()
+
+
+def _snake_keys(value: Any) -> Any:
+    """cdktf's ``keysToSnakeCase`` on plain values (dicts and lists, nested)."""
+    if isinstance(value, list):
+        return [_snake_keys(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            key if key in _KEEP_KEYS else _snake_case(key): item if key in _KEEP_KEYS else _snake_keys(item)
+            for key, item in value.items()
+        }
+    return value
+
+
+def _holds_jsii_object(value: object) -> bool:
+    if isinstance(value, Mapping):
+        return any(_holds_jsii_object(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_jsii_object(item) for item in value)
+    return is_jsii_object(value)
 
 
 _TerraformProvider: Any = _cdk.TerraformProvider
@@ -147,15 +170,16 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
             raise ValidationError(findings, where=f"{scope.node.path}/{id}")
         self.version_input = version
         self.alias_input = alias
-        constraint: Any = version if version is not None else _cdk.Lazy.string_value(_DefaultVersion(stack))
+        self._stack = stack
+        self._uses_escape_hatch = False
         super().__init__(
             scope,
             id,
             terraform_resource_type="alicloud",
             terraform_generator_metadata=_cdk.TerraformProviderGeneratorMetadata(
-                provider_name="alicloud", provider_version_constraint=constraint
+                provider_name="alicloud", provider_version_constraint=version
             ),
-            terraform_provider_source="aliyun/alicloud",
+            terraform_provider_source=_SOURCE,
         )
         attributes: dict[str, Any] = {
             "region": region,
@@ -190,6 +214,42 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
     @alias.setter
     def alias(self, value: str | None) -> None:
         self.alias_input = value
+
+    def version_constraint(self) -> str:
+        """The constraint written to ``required_providers``: ``version``, else the one pinned on another
+        AlicloudProvider of the stack (Terraform keeps one per provider name), else the default computed
+        from every snapshot of the stack."""
+        if self.version_input is not None:
+            return str(self.version_input)
+        return registry_of(self._stack).pinned_version() or default_constraint(self._stack)
+
+    @jsii.member(jsii_name="toTerraform")
+    def to_terraform(self) -> Any:
+        # Built here in one callback per synthesis pass; cdktf's own makes three (attributes, alias and
+        # a lazily produced version). Escape hatches and jsii values (dynamic blocks) go through cdktf's.
+        if self._uses_escape_hatch or _holds_jsii_object(self._attributes):
+            fragment: Any = super().to_terraform()
+        else:
+            block = _snake_keys(self._attributes)
+            if self.alias_input is not None:
+                block["alias"] = self.alias_input
+            fragment = {
+                "terraform": {"required_providers": {"alicloud": {"source": _SOURCE}}},
+                "provider": {"alicloud": [block]},
+            }
+        fragment["terraform"]["required_providers"]["alicloud"]["version"] = self.version_constraint()
+        return fragment
+
+    @jsii.member(jsii_name="toHclTerraform")
+    def to_hcl_terraform(self) -> Any:
+        fragment: Any = super().to_hcl_terraform()
+        fragment["terraform"]["required_providers"]["alicloud"]["version"] = self.version_constraint()
+        return fragment
+
+    @python_only
+    def add_override(self, path: str, value: Any) -> None:
+        self._uses_escape_hatch = True
+        super().add_override(path, value)
 
     @jsii.member(jsii_name="synthesizeAttributes")
     def _synthesize_attributes(self) -> Mapping[str, Any]:

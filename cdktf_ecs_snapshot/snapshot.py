@@ -13,9 +13,8 @@ logical ids are computed in Python where cdktf's rule is simple (see ``_logical_
 from __future__ import annotations
 
 import re
-import types
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import jsii
@@ -23,6 +22,7 @@ import jsii
 from ._core import core
 from ._jsii_create import create as create_jsii_object
 from ._jsii_create import wire_struct
+from ._python_only import python_only as _python_only
 from ._stack_registry import registry_of, stack_of
 from .errors import SnapshotDeprecationWarning, ValidationError
 from .findings import Finding, Severity
@@ -48,24 +48,6 @@ _HCL_STORAGE = {
 }
 _V1239 = Version(1, 239, 0)
 _METADATA = _cdk.TerraformProviderGeneratorMetadata(provider_name="alicloud")
-
-
-class _python_only:
-    """Mark a method that only Python calls, so jsii does not register it as an override.
-
-    jsii registers every plain function of a subclass whose name matches a member of the jsii base, and
-    each registered override costs Node time on every object created. ``add_override`` and friends are
-    only ever called from Python, so they need not be registered: this descriptor is not a plain
-    function, and binds like one.
-    """
-
-    def __init__(self, func: Callable[..., Any]) -> None:
-        self._func = func
-        self.__doc__ = func.__doc__
-        self.__name__ = func.__name__
-
-    def __get__(self, obj: object, owner: type | None = None) -> Any:
-        return self._func if obj is None else types.MethodType(self._func, obj)
 
 
 _CONFIGS: dict[str, Any] = {}

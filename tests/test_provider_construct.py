@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -237,3 +238,58 @@ def test_provider_pin_on_another_provider_checks_snapshots_of_an_alias(stack: An
     eu = AlicloudProvider(stack, "eu", alias="eu")
     with pytest.raises(ValidationError, match="timeouts"):
         EcsSnapshot(stack, "s", disk_id="d-1", provider=eu, timeouts={"update": "5m"})
+
+
+_PROVIDER_ARGUMENT_SETS = [
+    {},
+    {"region": "cn-hangzhou"},
+    {"region": "cn-hangzhou", "alias": "hz", "profile": "ops", "skip_region_validation": True},
+    {"assume_role": {"role_arn": "acs:ram::1:role/x", "session_name": "s"}, "endpoints": {"ecs": "127.0.0.1:1"}},
+    {"assume_role_with_oidc": {"oidcProviderArn": "arn", "roleArn": "acs:ram::1:role/y"}},
+    {"endpoints": {"ecsEndpoint": "x", "ECS": "y"}, "client_read_timeout": 30, "version": "~> 1.239"},
+    {"region": "${var.region}", "max_retry_timeout": 5},
+]
+
+
+@pytest.mark.parametrize("arguments", _PROVIDER_ARGUMENT_SETS, ids=lambda a: ",".join(a) or "none")
+def test_provider_block_equals_what_cdktf_merges_itself(cdk: Any, arguments: dict[str, Any]) -> None:
+    """The provider block built in Python equals cdktf's own (the path escape hatches take)."""
+    built, merged = (cdk.TerraformStack(cdk.Testing.app(), name) for name in ("built", "merged"))
+    AlicloudProvider(built, "alicloud", **arguments)
+    AlicloudProvider(merged, "alicloud", **arguments)._uses_escape_hatch = True
+    fast, cdktf_own = (json.loads(cdk.Testing.synth(stack)) for stack in (built, merged))
+    assert fast["provider"] == cdktf_own["provider"]
+    assert fast["terraform"] == cdktf_own["terraform"]
+
+
+def test_provider_add_override_is_written_with_the_version(stack: Any, synth: Any) -> None:
+    provider = AlicloudProvider(stack, "alicloud", region="cn-hangzhou", endpoints={"ecs": "a"})
+    provider.add_override("endpoints.0.ecs", "b")
+    provider.add_override("skip_region_validation", True)
+    EcsSnapshot(stack, "s", disk_id="d-1").create_time  # noqa: B018
+    assert _providers(synth, stack) == [
+        {"region": "cn-hangzhou", "endpoints": [{"ecs": "b"}], "skip_region_validation": True}
+    ]
+    assert _required(synth, stack) == {"source": "aliyun/alicloud", "version": ">= 1.239.0, < 2.0.0"}
+
+
+def test_provider_token_attribute_goes_through_cdktf(cdk: Any, stack: Any, synth: Any) -> None:
+    region = cdk.TerraformVariable(stack, "region", type="string")
+    AlicloudProvider(stack, "alicloud", region=region.string_value, client_read_timeout=region.number_value)
+    block = _providers(synth, stack)[0]
+    assert block == {"region": "${var.region}", "client_read_timeout": "${var.region}"}
+    assert _required(synth, stack)["version"] == ">= 1.120.0, < 2.0.0"
+
+
+def test_provider_without_snapshots_gets_the_default_version(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    assert _required(synth, stack) == {"source": "aliyun/alicloud", "version": ">= 1.120.0, < 2.0.0"}
+
+
+def test_provider_hcl_output_has_the_version(cdk: Any, stack: Any) -> None:
+    AlicloudProvider(stack, "alicloud", region="cn-hangzhou", alias="hz")
+    EcsSnapshot(stack, "s", disk_id="d-1").create_time  # noqa: B018
+    lines = [line.strip() for line in cdk.Testing.synth_hcl(stack).splitlines()]
+    assert 'version = ">= 1.239.0, < 2.0.0"' in lines
+    assert 'source = "aliyun/alicloud"' in lines
+    assert 'alias = "hz"' in lines
