@@ -17,7 +17,7 @@ from typing import Any
 
 import jsii
 
-from ._core import core
+from ._core import core, load_constructs
 from ._hcl import hcl_attributes
 from ._python_only import python_only
 from ._stack_registry import registry_of, stack_of
@@ -172,6 +172,7 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
         self.alias_input = alias
         self._stack = stack
         self._uses_escape_hatch = False
+        self._allow_plaintext_credentials = allow_plaintext_credentials
         super().__init__(
             scope,
             id,
@@ -203,6 +204,10 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
             **{k: v for k, v in secrets.items() if allow_plaintext_credentials or is_unresolved(v)},
         }
         self._attributes = {k: v for k, v in attributes.items() if v is not None}
+        if alias is None and registry.default_provider() is not None:
+            # Terraform refuses two provider blocks without alias; one may still get an alias before
+            # synthesis (provider.alias = ...), so this is checked when cdktf validates the stack.
+            self.node.add_validation(_OneDefaultProvider(self))
         registry.providers.append(self)
         if version is not None:
             _check_snapshots_against(registry.snapshots, version, id, f"{scope.node.path}/{id}")
@@ -248,6 +253,13 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
 
     @python_only
     def add_override(self, path: str, value: Any) -> None:
+        """cdktf's escape hatch; literal credentials are refused here as in the constructor."""
+        if path in _SECRETS:
+            findings = check_provider_arguments(
+                str(self.node.id), None, {path: value}, self._allow_plaintext_credentials, None
+            )
+            if findings:
+                raise ValidationError(findings, where=str(self.node.path))
         self._uses_escape_hatch = True
         super().add_override(path, value)
 
@@ -263,6 +275,27 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
 def _differs(version: str, pinned: str) -> bool:
     """True if two constraints admit different releases (``'~> 1.239'`` and ``'~>1.239'`` do not)."""
     return parse_constraint(version).intervals != parse_constraint(pinned).intervals
+
+
+@jsii.implements(load_constructs().IValidation)
+class _OneDefaultProvider:
+    """Fails cdktf's validation if the stack still has two AlicloudProviders without alias."""
+
+    def __init__(self, provider: AlicloudProvider) -> None:
+        self._provider = provider
+
+    def validate(self) -> list[str]:
+        provider = self._provider
+        if provider.alias_input is not None:
+            return []
+        others = [p for p in registry_of(provider._stack).providers if p is not provider and p.alias_input is None]
+        if not others:
+            return []
+        return [
+            f"alicloud.{provider.node.id}.alias: a second AlicloudProvider without alias in this stack "
+            f"(the first is {others[0].node.path!r}); Terraform refuses two default configurations of a "
+            "provider; give one of them alias='...' and pass provider=... to the snapshots that use it"
+        ]
 
 
 def _check_snapshots_against(snapshots: list[Any], version: str, id: str, where: str) -> None:

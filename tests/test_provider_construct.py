@@ -293,3 +293,45 @@ def test_provider_hcl_output_has_the_version(cdk: Any, stack: Any) -> None:
     assert 'version = ">= 1.239.0, < 2.0.0"' in lines
     assert 'source = "aliyun/alicloud"' in lines
     assert 'alias = "hz"' in lines
+
+
+def test_provider_two_without_alias_fail_cdktf_validation(cdk: Any, tmp_path: Any) -> None:
+    app = cdk.App(outdir=str(tmp_path))
+    stack = cdk.TerraformStack(app, "t")
+    AlicloudProvider(stack, "a")
+    AlicloudProvider(stack, "b")
+    with pytest.raises(RuntimeError) as info:
+        app.synth()
+    message = str(info.value)
+    assert "[t/b] alicloud.b.alias: a second AlicloudProvider without alias in this stack" in message
+    assert "(the first is 't/a')" in message
+    assert "give one of them alias='...'" in message
+    assert not (tmp_path / "stacks" / "t" / "cdk.tf.json").exists()
+
+
+def test_provider_second_default_given_an_alias_later_is_accepted(cdk: Any, tmp_path: Any) -> None:
+    app = cdk.App(outdir=str(tmp_path))
+    stack = cdk.TerraformStack(app, "t")
+    AlicloudProvider(stack, "a")
+    AlicloudProvider(stack, "b").alias = "eu"
+    app.synth()
+    written = json.loads((tmp_path / "stacks" / "t" / "cdk.tf.json").read_text(encoding="utf-8"))
+    assert [block.get("alias") for block in written["provider"]["alicloud"]] == [None, "eu"]
+
+
+@pytest.mark.parametrize("key", ["access_key", "secret_key", "security_token"])
+def test_provider_literal_credential_through_add_override_refused(stack: Any, key: str) -> None:
+    provider = AlicloudProvider(stack, "alicloud")
+    with pytest.raises(ValidationError) as info:
+        provider.add_override(key, SECRET)
+    assert f"provider.alicloud.alicloud.{key}" in str(info.value)
+    assert SECRET not in str(info.value)
+
+
+def test_provider_credential_override_allowed_when_opted_in_or_a_reference(cdk: Any, stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud", allow_plaintext_credentials=True).add_override("secret_key", SECRET)
+    other = AlicloudProvider(stack, "other", alias="other")
+    other.add_override("secret_key", cdk.TerraformVariable(stack, "secret", type="string", sensitive=True).string_value)
+    blocks = _providers(synth, stack)
+    assert blocks[0]["secret_key"] == SECRET
+    assert blocks[1]["secret_key"] == "${var.secret}"
