@@ -55,7 +55,7 @@ def stack_of(scope: Any) -> Any:
     if not is_jsii_object(scope):
         raise TypeError(
             f"scope must be a construct (a TerraformStack or a construct inside one); got {scope!r} "
-            f"({type(scope).__name__}); pass the stack, e.g. EcsSnapshot(stack, 'nightly', ...)"
+            f"({type(scope).__name__}); pass the stack (or a construct inside it) as the first argument"
         )
     return cdk.TerraformStack.of(scope)
 

@@ -50,9 +50,9 @@ _SNAKE_RUNS = re.compile(r"[^A-Za-z0-9]+|_+")
 _KEEP_KEYS = ("tags", "environment")  # keys whose values cdktf leaves as they are
 
 
-def _snake_case(key: str) -> str:
+def _snake_case(key: object) -> str:
     """cdktf's ``snakeCase``, so that keys written here are the ones cdktf would write."""
-    key = _SNAKE_EDGES.sub("", key)
+    key = _SNAKE_EDGES.sub("", str(key))
     key = _SNAKE_HUMPS.sub(lambda m: m.group(1) + "_" + m.group(2).lower(), key)
     return _SNAKE_RUNS.sub("_", key).lower()
 
@@ -232,23 +232,24 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
     def to_terraform(self) -> Any:
         # Built here in one callback per synthesis pass; cdktf's own makes three (attributes, alias and
         # a lazily produced version). Escape hatches and jsii values (dynamic blocks) go through cdktf's.
-        if self._uses_escape_hatch or _holds_jsii_object(self._attributes):
-            fragment: Any = super().to_terraform()
-        else:
-            block = _snake_keys(self._attributes)
-            if self.alias_input is not None:
-                block["alias"] = self.alias_input
-            fragment = {
-                "terraform": {"required_providers": {"alicloud": {"source": _SOURCE}}},
-                "provider": {"alicloud": [block]},
-            }
-        fragment["terraform"]["required_providers"]["alicloud"]["version"] = self.version_constraint()
-        return fragment
+        # A subclass may override the attributes or the alias: cdktf's path asks them.
+        if type(self) is not AlicloudProvider or self._uses_escape_hatch or _holds_jsii_object(self._attributes):
+            return self._with_version(super().to_terraform())
+        block = _snake_keys(self._attributes)
+        if self.alias_input is not None:
+            block["alias"] = self.alias_input
+        required = {"alicloud": {"version": self.version_constraint(), "source": _SOURCE}}
+        return {"terraform": {"required_providers": required}, "provider": {"alicloud": [block]}}
 
     @jsii.member(jsii_name="toHclTerraform")
     def to_hcl_terraform(self) -> Any:
-        fragment: Any = super().to_hcl_terraform()
-        fragment["terraform"]["required_providers"]["alicloud"]["version"] = self.version_constraint()
+        return self._with_version(super().to_hcl_terraform())
+
+    def _with_version(self, fragment: Any) -> Any:
+        """cdktf's fragment with the version put where cdktf puts it (first, before ``source``)."""
+        required = fragment["terraform"]["required_providers"]
+        rest = {k: v for k, v in required["alicloud"].items() if k != "version"}
+        required["alicloud"] = {"version": self.version_constraint(), **rest}
         return fragment
 
     @python_only

@@ -19,7 +19,9 @@ _EXTRA: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "import ids are ECS snapshot ids: 's-' then lowercase letters/digits",
     ),
-    "ecs_snapshot_depends_on": (Severity.ERROR, "depends_on lists constructs, not names"),
+    "ecs_snapshot_depends_on": (Severity.ERROR, "depends_on lists resource constructs, not names or providers"),
+    "ecs_snapshot_id": (Severity.ERROR, "the construct id is not 'Default' (cdktf cannot name it)"),
+    "ecs_snapshot_provider": (Severity.ERROR, "provider= is a provider of the snapshot's own stack"),
     "ecs_snapshot_attribute_version": (
         Severity.ERROR,
         "computed attributes read (create_time, region_id) exist in the admitted provider versions",

@@ -263,7 +263,7 @@ class _SnapshotMembers:
             raise ValidationError([finding], where=where())
         self._take_name(name)
 
-    def _name_finding(self, name: str) -> Finding | None:
+    def _name_finding(self, name: str, *, overriding: bool = False) -> Finding | None:
         holder = registry_of(self._stack).names.get((self._resource_type, name))
         if not _IDENTIFIER.fullmatch(name):
             return Finding(
@@ -276,7 +276,7 @@ class _SnapshotMembers:
                 "is not a valid Terraform name"
                 + (
                     f" (cdktf keeps only A-Z a-z 0-9 _ - of the id {self._construct_id!r})"
-                    if name != self._logical_override
+                    if not overriding and name != self._logical_override
                     else ""
                 ),
                 "a letter or '_' followed by letters, digits, '_' or '-'",
@@ -305,18 +305,18 @@ class _SnapshotMembers:
         if self._claimed_name is not None:
             names[self._claimed_name] = self
 
-    def _name_fixed(self, wanted: str | None) -> Finding:
+    def _name_fixed(self, wanted: str | None, *, current: str) -> Finding:
         return Finding(
             "terraform_name_fixed",
             Severity.ERROR,
             self._resource_type,
-            self._guess_name(),
+            current,
             "name",
             wanted,
-            "cannot change any more: cdktf fixes the Terraform name once the snapshot's fqn is used "
-            "(depends_on, or a provider or construct that refers to it)",
-            "a name set before the snapshot is referenced",
-            "call override_logical_id right after creating the snapshot",
+            f"cannot change: cdktf has fixed the name {current!r} (it keeps the first name computed, when the "
+            "snapshot is renamed or first referenced, e.g. by reading .id or by depends_on)",
+            "one override_logical_id, before the snapshot is referenced",
+            "call override_logical_id once, right after creating the snapshot",
         )
 
     def _report_warnings(self, findings: Sequence[Finding]) -> None:
@@ -637,7 +637,10 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         if not isinstance(id, str):
             raise TypeError(f"the construct id must be a string such as 'nightly'; got {id!r} ({type(id).__name__})")
         stack = stack_of(scope)
-        _check_depends_on(depends_on, where=lambda: f"{_path_of(scope)}/{id}", name=id)
+        where = lambda: f"{_path_of(scope)}/{id}"  # noqa: E731 - only evaluated for a message
+        _check_meta_arguments(stack, scope, id, depends_on, provider, where=where)
+        if depends_on is not None:
+            depends_on = list(depends_on)  # jsii passes lists, not tuples
         self._scope_is_stack = stack is scope
         self._construct_id = _ID_SEPARATORS.sub("--", id) if isinstance(id, str) else id
         self._logical_override: str | None = None
@@ -699,10 +702,15 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
 
     @_python_only
     def override_logical_id(self, new_logical_id: str) -> None:
-        """Set the Terraform name. As for every cdktf resource, a name already used (reading ``.id``
-        computes it) stays; the snapshot's attributes and import block follow the name cdktf keeps."""
+        """Set the Terraform name, once, before the snapshot is referenced.
+
+        cdktf keeps the first name it computes (reading ``.id`` computes it) and would silently ignore a
+        later rename; here that is an error (``terraform_name_fixed``), as is a second rename.
+        """
         where = str(self.node.path)
-        finding = self._name_finding(new_logical_id) if self._validate else None
+        if self._renamed:
+            raise ValidationError([self._name_fixed(new_logical_id, current=self._logical_id())], where=where)
+        finding = self._name_finding(new_logical_id, overriding=True) if self._validate else None
         if finding is not None:
             raise ValidationError([finding], where=where)
         try:
@@ -710,27 +718,23 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         except RuntimeError as exc:
             if "may not be overridden" not in str(exc):
                 raise
-            raise ValidationError([self._name_fixed(new_logical_id)], where=where) from None
-        self._logical_override = new_logical_id
+            raise ValidationError([self._name_fixed(new_logical_id, current=self._logical_id())], where=where) from None
+        # Asking fixes the name in Node (as any later reference would) and tells whether the rename took.
+        actual = str(self.friendly_unique_id)
         self._renamed = True
+        self._synthesized_id = actual
+        if actual != new_logical_id:
+            raise ValidationError([self._name_fixed(new_logical_id, current=actual)], where=where)
+        self._logical_override = new_logical_id
         self._take_name(new_logical_id if self._validate else None)
-        if self._synthesized_id is not None:
-            # cdktf caches the name it used first; ask it rather than guess.
-            self._synthesized_id = str(self.friendly_unique_id)
 
     @_python_only
     def reset_override_logical_id(self) -> None:
-        try:
-            super().reset_override_logical_id()
-        except RuntimeError as exc:
-            if "reset the override" not in str(exc):
-                raise
-            raise ValidationError([self._name_fixed(None)], where=str(self.node.path)) from None
-        self._logical_override = None
-        self._renamed = True
-        self._take_name(self._known_logical_id() if self._validate else None)
-        if self._synthesized_id is not None:
-            self._synthesized_id = str(self.friendly_unique_id)
+        """Undo ``override_logical_id``: not possible once it took (cdktf has fixed the name)."""
+        if self._renamed:
+            finding = self._name_fixed("reset_override_logical_id()", current=self._logical_id())
+            raise ValidationError([finding], where=str(self.node.path))
+        super().reset_override_logical_id()
 
     @_python_only
     def move_to(self, move_target: str, index: Any = None) -> None:
@@ -771,25 +775,62 @@ def _plain_naming(stack: Any) -> bool:
     )
 
 
-def _check_depends_on(depends_on: Sequence[Any] | None, *, where: Any, name: str) -> None:
-    """Refuse what cdktf would reject with a bare jsii error: names instead of constructs."""
-    if depends_on is None:
-        return
-    items = list(depends_on) if isinstance(depends_on, Sequence) and not isinstance(depends_on, str) else None
-    bad = [depends_on] if items is None else [item for item in items if not is_jsii_object(item)]
-    if bad:
-        finding = Finding(
-            "ecs_snapshot_depends_on",
-            Severity.ERROR,
-            RESOURCE_TYPE,
-            name,
-            "depends_on",
-            bad[0],
-            "is not a resource or data source construct",
-            "a list of constructs, e.g. depends_on=[disk]",
-            "pass the construct objects themselves, not their names or ids",
+def _meta_finding(name: str, attr: str, value: object, problem: str, expected: str, hint: str) -> Finding:
+    return Finding("ecs_snapshot_" + attr, Severity.ERROR, RESOURCE_TYPE, name, attr, value, problem, expected, hint)
+
+
+def _check_meta_arguments(
+    stack: Any, scope: Any, name: str, depends_on: Sequence[Any] | None, provider: Any, *, where: Any
+) -> None:
+    """Refuse what cdktf would reject with a bare jsii error, or write as a dangling reference."""
+    findings: list[Finding] = []
+    if name == "Default" and scope is stack:
+        findings.append(
+            _meta_finding(
+                name,
+                "id",
+                name,
+                "is reserved: the constructs library leaves 'Default' out of names, and cdktf then has none",
+                "another construct id",
+                "choose another id, e.g. 'default_snapshot'",
+            )
         )
-        raise ValidationError([finding], where=where())
+    if depends_on is not None:
+        items = list(depends_on) if isinstance(depends_on, Sequence) and not isinstance(depends_on, str) else None
+        bad = [depends_on] if items is None else [i for i in items if not is_jsii_object(i) or _is_provider(i)]
+        if bad:
+            findings.append(
+                _meta_finding(
+                    name,
+                    "depends_on",
+                    bad[0],
+                    "is not a resource, data source or module construct",
+                    "a list of constructs, e.g. depends_on=[disk]",
+                    "pass the construct objects themselves, not their names, ids or providers",
+                )
+            )
+    if (
+        provider is not None
+        and _is_provider(provider)
+        and not any(p is provider for p in registry_of(stack).providers)  # ours: known without Node
+        and stack_of(provider) is not stack
+    ):
+        findings.append(
+            _meta_finding(
+                name,
+                "provider",
+                str(provider.node.path),
+                "belongs to another stack, where this stack's Terraform cannot see it",
+                "a provider of this stack",
+                "create an AlicloudProvider in this stack (with the same alias) and pass that",
+            )
+        )
+    if findings:
+        raise ValidationError(findings, where=where())
+
+
+def _is_provider(value: object) -> bool:
+    return isinstance(value, _cdk.TerraformProvider)
 
 
 def _path_of(scope: Any) -> str:

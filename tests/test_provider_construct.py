@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import jsii
 import pytest
 
 from cdktf_ecs_snapshot import AlicloudProvider, EcsSnapshot, ValidationError
@@ -335,3 +336,38 @@ def test_provider_credential_override_allowed_when_opted_in_or_a_reference(cdk: 
     blocks = _providers(synth, stack)
     assert blocks[0]["secret_key"] == SECRET
     assert blocks[1]["secret_key"] == "${var.secret}"
+
+
+def test_provider_subclass_overrides_are_written(stack: Any, synth: Any) -> None:
+    class Pinned(AlicloudProvider):
+        @jsii.member(jsii_name="synthesizeAttributes")
+        def _synthesize_attributes(self) -> Any:
+            return {**super()._synthesize_attributes(), "skip_region_validation": True}
+
+        @property
+        def alias(self) -> str | None:
+            return "fixed"
+
+        @alias.setter
+        def alias(self, value: str | None) -> None:
+            pass
+
+    provider = Pinned(stack, "alicloud", region="cn-hangzhou")
+    EcsSnapshot(stack, "s", disk_id="d-1", provider=provider)
+    document = synth(stack)
+    assert document["provider"]["alicloud"] == [
+        {"region": "cn-hangzhou", "skip_region_validation": True, "alias": "fixed"}
+    ]
+    assert document["resource"]["alicloud_ecs_snapshot"]["s"]["provider"] == "alicloud.fixed"
+    assert _required(synth, stack)["version"] == ">= 1.120.0, < 2.0.0"
+
+
+def test_provider_non_string_nested_key_is_written_as_text(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud", endpoints={1: "x"})  # type: ignore[dict-item]
+    assert _providers(synth, stack) == [{"endpoints": [{"1": "x"}]}]
+
+
+def test_provider_required_providers_lists_version_first(cdk: Any, stack: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    lines = [line.strip() for line in cdk.Testing.synth_hcl(stack).splitlines()]
+    assert lines.index('version = ">= 1.120.0, < 2.0.0"') < lines.index('source = "aliyun/alicloud"')

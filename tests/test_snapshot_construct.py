@@ -173,22 +173,13 @@ def test_snapshot_override_logical_id_used_in_references(stack: Any, synth: Any)
     assert _one(synth, stack, "t")["disk_id"] == "${alicloud_ecs_snapshot.renamed.disk_id}"
 
 
-def test_snapshot_override_logical_id_after_synth_keeps_one_resource(stack: Any, synth: Any) -> None:
+def test_snapshot_override_logical_id_after_synth_is_refused_and_keeps_one_resource(stack: Any, synth: Any) -> None:
     s = EcsSnapshot(stack, "s", disk_id="d-1", tags={"a": "b"})
     s.add_override("tags.extra", "x")
     synth(stack)
-    s.override_logical_id("renamed")
-    resources = _resources(synth, stack)
-    assert len(resources) == 1
-    (body,) = resources.values()
-    assert body == {"disk_id": "d-1", "tags": {"a": "b", "extra": "x"}}
-
-
-def test_snapshot_reset_override_logical_id(stack: Any, synth: Any) -> None:
-    s = EcsSnapshot(stack, "s", disk_id="d-1")
-    s.override_logical_id("renamed")
-    s.reset_override_logical_id()
-    assert list(_resources(synth, stack)) == ["s"]
+    with pytest.raises(ValidationError, match="cdktf has fixed the name 's'"):
+        s.override_logical_id("renamed")
+    assert _resources(synth, stack) == {"s": {"disk_id": "d-1", "tags": {"a": "b", "extra": "x"}}}
 
 
 def test_snapshot_move_to_writes_moved_block_and_attributes(stack: Any, synth: Any) -> None:
