@@ -21,6 +21,7 @@ __all__ = ["contains_unresolved", "is_jsii_object", "is_unresolved"]
 _MARKERS = ("${", "#{TfToken[", "&{TfToken[")
 # cdktf encodes a number token as a double whose top 16 bits are this marker (the low bits count tokens).
 _NUMBER_TOKEN_MARKERS = frozenset({0xFDFF, 0xFBFF})
+_SCALARS = frozenset({str, int, bool, float, type(None)})
 
 
 def _is_number_token(value: float) -> bool:
@@ -58,15 +59,10 @@ def is_unresolved(value: object) -> bool:
 
 def contains_unresolved(value: object) -> bool:
     """Return True if ``value`` or anything inside it (map keys and values, list items) is unresolved."""
-    kind = type(value)
-    if kind is str:
-        return "{" in value and any(marker in value for marker in _MARKERS)  # type: ignore[operator]
-    if value is None or kind is bool or kind is int:
-        return False
-    if kind is dict:
-        return any(contains_unresolved(k) or contains_unresolved(v) for k, v in value.items())  # type: ignore[attr-defined]
     if is_unresolved(value):
         return True
+    if type(value) in _SCALARS:  # fast path: the synthesis pass asks this of every value of every snapshot
+        return False
     if isinstance(value, Mapping):
         return any(contains_unresolved(k) or contains_unresolved(v) for k, v in value.items())
     if isinstance(value, Sequence) and not isinstance(value, str | bytes):
