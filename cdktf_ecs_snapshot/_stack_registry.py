@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._core import core
+from ._core import core, core_name
 from .tokens import is_jsii_object
 
 __all__ = ["StackRegistry", "registry_of", "stack_of"]
@@ -52,12 +52,30 @@ def stack_of(scope: Any) -> Any:
     cdk = core()
     if isinstance(scope, cdk.TerraformStack):
         return scope
+    if isinstance(scope, cdk.App):
+        raise TypeError("scope is the App; pass a TerraformStack (or a construct inside one) as the first argument")
+    other = _other_core(scope)
+    if other is not None:
+        raise TypeError(
+            f"scope comes from {other!r} but cdktf_ecs_snapshot uses {core_name()!r}; set "
+            f"CDKTF_ECS_SNAPSHOT_CORE={other} (both cores are installed) so that the two match"
+        )
     if not is_jsii_object(scope):
         raise TypeError(
             f"scope must be a construct (a TerraformStack or a construct inside one); got {scope!r} "
             f"({type(scope).__name__}); pass the stack (or a construct inside it) as the first argument"
         )
     return cdk.TerraformStack.of(scope)
+
+
+def _other_core(scope: Any) -> str | None:
+    """The CDK core ``scope``'s class comes from, if it is not the one in use."""
+    ours = core_name()
+    for klass in type(scope).__mro__:
+        root = klass.__module__.split(".")[0]
+        if root in ("cdktf", "cdktn") and root != ours:
+            return root
+    return None
 
 
 def registry_of(stack: Any) -> StackRegistry:

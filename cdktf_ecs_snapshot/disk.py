@@ -13,6 +13,8 @@ import jsii
 
 from ._core import core
 from ._hcl import hcl_attributes
+from ._meta_checks import check_meta_arguments
+from ._stack_registry import stack_of
 from .errors import ValidationError
 from .findings import Finding, Severity
 from .normalize import convert
@@ -59,7 +61,7 @@ class EcsDisk(_TerraformResource):  # type: ignore[misc]
         provider: Any = None,
         lifecycle: Any = None,
     ) -> None:
-        findings: list[Finding] = []
+        findings: list[Finding] = _meta_findings(scope, self.TF_RESOURCE_TYPE, id, depends_on, provider)
         if category is not None and not is_unresolved(category) and category not in _CATEGORIES:
             findings.append(
                 Finding(
@@ -133,7 +135,7 @@ class EcsDisk(_TerraformResource):  # type: ignore[misc]
             id,
             terraform_resource_type="alicloud_ecs_disk",
             terraform_generator_metadata=_cdk.TerraformProviderGeneratorMetadata(provider_name="alicloud"),
-            depends_on=depends_on,
+            depends_on=list(depends_on) if depends_on is not None else None,
             provider=provider,
             lifecycle=lifecycle,
         )
@@ -205,6 +207,7 @@ class EcsDiskAttachment(_TerraformResource):  # type: ignore[misc]
             )
             if not value
         ]
+        findings += _meta_findings(scope, self.TF_RESOURCE_TYPE, id, depends_on, provider)
         if findings:
             raise ValidationError(findings, where=f"{scope.node.path}/{id}")
         super().__init__(
@@ -212,7 +215,7 @@ class EcsDiskAttachment(_TerraformResource):  # type: ignore[misc]
             id,
             terraform_resource_type="alicloud_ecs_disk_attachment",
             terraform_generator_metadata=_cdk.TerraformProviderGeneratorMetadata(provider_name="alicloud"),
-            depends_on=depends_on,
+            depends_on=list(depends_on) if depends_on is not None else None,
             provider=provider,
         )
         self._values = {"disk_id": disk_id, "instance_id": instance_id}
@@ -224,3 +227,9 @@ class EcsDiskAttachment(_TerraformResource):  # type: ignore[misc]
     @jsii.member(jsii_name="synthesizeHclAttributes")
     def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
         return hcl_attributes(self._values)
+
+
+def _meta_findings(scope: Any, rtype: str, id: str, depends_on: Any, provider: Any) -> list[Finding]:
+    if not isinstance(id, str):
+        raise TypeError(f"the construct id must be a string such as 'data'; got {id!r} ({type(id).__name__})")
+    return check_meta_arguments(stack_of(scope), scope, rtype, id, depends_on, provider)

@@ -18,6 +18,8 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import jsii
+
 from ._core import external_provider, load_constructs
 from ._stack_registry import registry_of, stack_of
 from .ecs_external.operations import COMMON_KEYS, OPERATIONS
@@ -36,10 +38,39 @@ _MODULE = "cdktf_ecs_snapshot.ecs_external"
 
 
 def _ensure_external_provider(stack: Any) -> None:
+    """Reuse the stack's own default ``external`` provider, else add one (Terraform takes one default)."""
     registry = registry_of(stack)
     if registry.external_provider is None:
-        module = external_provider()
-        registry.external_provider = module.provider.ExternalProvider(stack, "cdktf-ecs-snapshot-external")
+        provider_class = external_provider().provider.ExternalProvider
+        found = _default_external_providers(stack, provider_class)
+        if found:
+            registry.external_provider = found[0]
+            return
+        ours = provider_class(stack, "cdktf-ecs-snapshot-external")
+        ours.node.add_validation(_OneExternalProvider(stack, ours, provider_class))
+        registry.external_provider = ours
+
+
+def _default_external_providers(stack: Any, provider_class: type) -> list[Any]:
+    return [c for c in stack.node.children if isinstance(c, provider_class) and getattr(c, "alias", None) is None]
+
+
+@jsii.implements(load_constructs().IValidation)
+class _OneExternalProvider:
+    """Fails cdktf's validation if the stack got its own default ``external`` provider after ours."""
+
+    def __init__(self, stack: Any, ours: Any, provider_class: type) -> None:
+        self._stack, self._ours, self._class = stack, ours, provider_class
+
+    def validate(self) -> list[str]:
+        others = [p for p in _default_external_providers(self._stack, self._class) if p is not self._ours]
+        if not others or self._ours.alias is not None:
+            return []
+        return [
+            f"{others[0].node.path}: a second default 'external' provider; the lookups of this stack added "
+            "one already (Terraform takes one); create your ExternalProvider before the first lookup and "
+            "it is used instead, or leave it out"
+        ]
 
 
 class _Lookup(_Construct):  # type: ignore[misc]

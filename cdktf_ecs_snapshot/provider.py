@@ -140,6 +140,9 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
         stack = stack_of(scope)
         secrets = {"access_key": access_key, "secret_key": secret_key, "security_token": security_token}
         findings = check_provider_arguments(id, version, secrets, allow_plaintext_credentials, assume_role)
+        alias_problem = _alias_finding(id, alias)
+        if alias_problem is not None:
+            findings.append(alias_problem)
         for key, block in (("assume_role_with_oidc", assume_role_with_oidc), ("endpoints", endpoints)):
             if block is not None and not isinstance(block, Mapping):
                 findings.append(
@@ -204,10 +207,8 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
             **{k: v for k, v in secrets.items() if allow_plaintext_credentials or is_unresolved(v)},
         }
         self._attributes = {k: v for k, v in attributes.items() if v is not None}
-        if alias is None and registry.default_provider() is not None:
-            # Terraform refuses two provider blocks without alias; one may still get an alias before
-            # synthesis (provider.alias = ...), so this is checked when cdktf validates the stack.
-            self.node.add_validation(_OneDefaultProvider(self))
+        self._checks_one_default = False
+        self._watch_default()
         registry.providers.append(self)
         if version is not None:
             _check_snapshots_against(registry.snapshots, version, id, f"{scope.node.path}/{id}")
@@ -218,7 +219,20 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
 
     @alias.setter
     def alias(self, value: str | None) -> None:
+        finding = _alias_finding(str(self.node.id), value)
+        if finding is not None:
+            raise ValidationError([finding], where=str(self.node.path))
         self.alias_input = value
+        self._watch_default()
+
+    def _watch_default(self) -> None:
+        """Terraform refuses two provider blocks without alias; since an alias may still be set or removed
+        before synthesis, a second default provider is checked when cdktf validates the stack."""
+        if self.alias_input is not None or self._checks_one_default:
+            return
+        if any(p is not self and p.alias_input is None for p in registry_of(self._stack).providers):
+            self.node.add_validation(_OneDefaultProvider(self))
+            self._checks_one_default = True
 
     def version_constraint(self) -> str:
         """The constraint written to ``required_providers``: ``version``, else the one pinned on another
@@ -255,9 +269,10 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
     @python_only
     def add_override(self, path: str, value: Any) -> None:
         """cdktf's escape hatch; literal credentials are refused here as in the constructor."""
-        if path in _SECRETS:
+        key = _snake_case(path)  # cdktf writes 'secretKey' as secret_key too
+        if key in _SECRETS:
             findings = check_provider_arguments(
-                str(self.node.id), None, {path: value}, self._allow_plaintext_credentials, None
+                str(self.node.id), None, {key: value}, self._allow_plaintext_credentials, None
             )
             if findings:
                 raise ValidationError(findings, where=str(self.node.path))
@@ -271,6 +286,22 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
     @jsii.member(jsii_name="synthesizeHclAttributes")
     def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
         return hcl_attributes(self._attributes)
+
+
+_ALIAS = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _alias_finding(id: str, alias: object) -> Finding | None:
+    if alias is None or (isinstance(alias, str) and _ALIAS.fullmatch(alias)):
+        return None
+    return _finding(
+        id,
+        "alias",
+        alias,
+        "is not a Terraform name (snapshots refer to the provider as alicloud.<alias>)",
+        "a letter or '_' followed by letters, digits, '_' or '-'",
+        "use an alias such as 'eu' or 'hangzhou', or None for the default provider",
+    )
 
 
 def _differs(version: str, pinned: str) -> bool:

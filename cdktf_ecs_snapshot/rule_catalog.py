@@ -19,9 +19,6 @@ _EXTRA: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "import ids are ECS snapshot ids: 's-' then lowercase letters/digits",
     ),
-    "ecs_snapshot_depends_on": (Severity.ERROR, "depends_on lists resource constructs, not names or providers"),
-    "ecs_snapshot_id": (Severity.ERROR, "the construct id is not 'Default' (cdktf cannot name it)"),
-    "ecs_snapshot_provider": (Severity.ERROR, "provider= is a provider of the snapshot's own stack"),
     "ecs_snapshot_attribute_version": (
         Severity.ERROR,
         "computed attributes read (create_time, region_id) exist in the admitted provider versions",
@@ -39,6 +36,12 @@ _EXTRA: dict[str, tuple[Severity, str]] = {
     "terraform_name_fixed": (
         Severity.ERROR,
         "override_logical_id comes before the resource's fqn is used (cdktf refuses it after)",
+    ),
+    "terraform_depends_on": (Severity.ERROR, "depends_on lists resources, data sources or modules"),
+    "terraform_provider": (Severity.ERROR, "provider= is a provider construct of the resource's own stack"),
+    "terraform_reserved_id": (
+        Severity.ERROR,
+        "the construct id is not 'Default' or one of this library's element ids",
     ),
     "terraform_resource_type": (
         Severity.ERROR,

@@ -22,6 +22,7 @@ import jsii
 from ._core import core
 from ._jsii_create import create as create_jsii_object
 from ._jsii_create import wire_struct
+from ._meta_checks import check_meta_arguments, provider_finding
 from ._python_only import python_only as _python_only
 from ._stack_registry import registry_of, stack_of
 from .errors import SnapshotDeprecationWarning, ValidationError
@@ -80,8 +81,12 @@ def _hcl_attributes(values: Mapping[str, object]) -> dict[str, object]:
     return out
 
 
-def _drop_path(values: dict[str, Any], path: str) -> None:
-    """Remove what a user override at ``path`` replaces, so the user's value wins in the merged JSON."""
+def _drop_path(values: dict[str, Any], path: str, override: object) -> None:
+    """Remove what a user override at ``path`` replaces, so the user's value wins in the merged JSON.
+
+    A map overriding a map is merged by cdktf (``add_override("tags", {...})`` adds tags): then only the
+    keys the override sets are removed.
+    """
     parts = path.split(".")
     node: Any = values
     for part in parts[:-1]:
@@ -92,8 +97,23 @@ def _drop_path(values: dict[str, Any], path: str) -> None:
             return
         node[part] = child = dict(child)
         node = child
-    if isinstance(node, dict):
+    if not isinstance(node, dict):
+        return
+    current = node.get(parts[-1])
+    if isinstance(current, dict) and isinstance(override, Mapping) and not is_jsii_object(override):
+        node[parts[-1]] = _without_keys(current, override)
+    else:
         node.pop(parts[-1], None)
+
+
+def _without_keys(current: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(current)
+    for key, value in override.items():
+        if isinstance(out.get(key), dict) and isinstance(value, Mapping):
+            out[key] = _without_keys(out[key], value)
+        else:
+            out.pop(key, None)
+    return out
 
 
 _TerraformElement: Any = _cdk.TerraformElement
@@ -121,11 +141,15 @@ class _SnapshotBatch(_TerraformElement):  # type: ignore[misc]
         the first, and sending them would double what crosses to Node at synthesis.
         """
         resources: dict[str, dict[str, object]] = {}
+        named: dict[tuple[str, str], EcsSnapshot] = {}
         for member in self.members:
             if not member._batched:
                 continue
             # cdktf keeps the first name it synthesized (an Aspect renaming later does not change it).
             logical_id = member._synthesized_id = member._logical_id()
+            first = named.setdefault((member._resource_type, logical_id), member)
+            if first is not member:
+                raise ValidationError([_same_name(first, member, logical_id)], where=str(member.node.path))
             if preparing and not contains_unresolved(member._values):
                 continue
             resources.setdefault(member._resource_type, {})[logical_id] = member._attributes_for_synth()
@@ -159,6 +183,21 @@ class _SnapshotBatch(_TerraformElement):  # type: ignore[misc]
                     block["provider"] = member._import[1].fqn
                 imports.append(block)
         return imports
+
+
+def _same_name(first: EcsSnapshot, second: EcsSnapshot, name: str) -> Finding:
+    """Two snapshots cdktf names alike (nested ones, or one built with validate=False): one would vanish."""
+    return Finding(
+        "terraform_duplicate_name",
+        Severity.ERROR,
+        second._resource_type,
+        name,
+        "name",
+        name,
+        f"is the Terraform name of both {first.node.path!r} and {second.node.path!r} (one would vanish)",
+        "a name unique among this stack's snapshots",
+        "choose another construct id, or override_logical_id for one of them",
+    )
 
 
 @jsii.implements(_cdk.IResolvable)
@@ -209,7 +248,7 @@ class _SnapshotMembers:
     _logical_override: str | None
     _construct_id: str
     _scope_is_stack: bool
-    _user_overrides: list[str]
+    _user_overrides: list[tuple[str, Any]]
     _claimed_name: tuple[str, str] | None
     _renamed: bool
 
@@ -313,8 +352,8 @@ class _SnapshotMembers:
             current,
             "name",
             wanted,
-            f"cannot change: cdktf has fixed the name {current!r} (it keeps the first name computed, when the "
-            "snapshot is renamed or first referenced, e.g. by reading .id or by depends_on)",
+            f"cannot change: cdktf has fixed the name {current!r} (it keeps the first name computed: at a rename, "
+            "a first reference such as .id or depends_on, or a synthesis, which runs before Aspects in app.synth())",
             "one override_logical_id, before the snapshot is referenced",
             "call override_logical_id once, right after creating the snapshot",
         )
@@ -347,8 +386,8 @@ class _SnapshotMembers:
 
     def _attributes_for_synth(self) -> dict[str, object]:
         values = dict(self._values)
-        for path in self._user_overrides:
-            _drop_path(values, path)
+        for path, value in self._user_overrides:
+            _drop_path(values, path, value)
         return values
 
     def _unbatch(self) -> None:
@@ -637,15 +676,16 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         if not isinstance(id, str):
             raise TypeError(f"the construct id must be a string such as 'nightly'; got {id!r} ({type(id).__name__})")
         stack = stack_of(scope)
-        where = lambda: f"{_path_of(scope)}/{id}"  # noqa: E731 - only evaluated for a message
-        _check_meta_arguments(stack, scope, id, depends_on, provider, where=where)
+        meta_findings = check_meta_arguments(stack, scope, self._resource_type, id, depends_on, provider)
+        if meta_findings:
+            raise ValidationError(meta_findings, where=f"{_path_of(scope)}/{id}")
         if depends_on is not None:
             depends_on = list(depends_on)  # jsii passes lists, not tuples
         self._scope_is_stack = stack is scope
         self._construct_id = _ID_SEPARATORS.sub("--", id) if isinstance(id, str) else id
         self._logical_override: str | None = None
         self._synthesized_id: str | None = None
-        self._user_overrides: list[str] = []
+        self._user_overrides: list[tuple[str, Any]] = []
         self._claimed_name = None
         self._renamed = False
         self._import: tuple[str, Any] | None = None
@@ -660,24 +700,11 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         if protect:
             lifecycle = _with_prevent_destroy(lifecycle)
         meta = (provider, depends_on, count, for_each, lifecycle, connection, provisioners)
-        if all(m is None for m in meta) and isinstance(id, str):
-            # The common case: exactly what TerraformResource.__init__ ends with, minus its per-call
-            # typeguard checks and config struct (a third of the construction time), reusing one config.
-            create_jsii_object(self, scope, id, _plain_config(self._resource_type))
-        else:
-            super().__init__(
-                scope,
-                id,
-                terraform_resource_type=self._resource_type,
-                terraform_generator_metadata=_METADATA,
-                provider=provider,
-                depends_on=depends_on,
-                count=count,
-                for_each=for_each,
-                lifecycle=lifecycle,
-                connection=connection,
-                provisioners=provisioners,
-            )
+        try:
+            self._create(scope, id, meta)
+        except BaseException:
+            self._take_name(None)  # nothing was created: the name stays free for a retry
+            raise
         self._values = validated.values
         self._reads: set[str] = set()
         registry = registry_of(stack)
@@ -685,6 +712,27 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         _batch_for(stack).members.append(self)
         self._report_warnings(validated.warnings)
         self._after_validation()
+
+    def _create(self, scope: Any, id: str, meta: tuple[Any, ...]) -> None:
+        provider, depends_on, count, for_each, lifecycle, connection, provisioners = meta
+        if all(m is None for m in meta):
+            # The common case: exactly what TerraformResource.__init__ ends with, minus its per-call
+            # typeguard checks and config struct (a third of the construction time), reusing one config.
+            create_jsii_object(self, scope, id, _plain_config(self._resource_type))
+            return
+        super().__init__(
+            scope,
+            id,
+            terraform_resource_type=self._resource_type,
+            terraform_generator_metadata=_METADATA,
+            provider=provider,
+            depends_on=depends_on,
+            count=count,
+            for_each=for_each,
+            lifecycle=lifecycle,
+            connection=connection,
+            provisioners=provisioners,
+        )
 
     # -- validation -------------------------------------------------------------------------------
 
@@ -697,7 +745,7 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
     @_python_only
     def add_override(self, path: str, value: Any) -> None:
         """Like cdktf's ``add_override``; the override wins over the typed value at ``path``."""
-        self._user_overrides.append(path)
+        self._user_overrides.append((path, value))
         super().add_override(path, value)
 
     @_python_only
@@ -707,9 +755,14 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         cdktf keeps the first name it computes (reading ``.id`` computes it) and would silently ignore a
         later rename; here that is an error (``terraform_name_fixed``), as is a second rename.
         """
+        if not isinstance(new_logical_id, str):
+            raise TypeError(f"the logical id must be a string; got {new_logical_id!r}")
         where = str(self.node.path)
         if self._renamed:
-            raise ValidationError([self._name_fixed(new_logical_id, current=self._logical_id())], where=where)
+            current = self._logical_id()
+            if current == new_logical_id:
+                return  # the same rename again (an Aspect runs at every synthesis): nothing changes
+            raise ValidationError([self._name_fixed(new_logical_id, current=current)], where=where)
         finding = self._name_finding(new_logical_id, overriding=True) if self._validate else None
         if finding is not None:
             raise ValidationError([finding], where=where)
@@ -752,7 +805,11 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
 
         The id is checked before synthesis; the block needs Terraform >= 1.5.
         """
-        require_import_id(id, name=self._guess_name(), resource_type=self._resource_type, where=str(self.node.path))
+        where = str(self.node.path)
+        require_import_id(id, name=self._guess_name(), resource_type=self._resource_type, where=where)
+        foreign = provider_finding(self._stack, self._resource_type, self._guess_name(), provider)
+        if foreign is not None:
+            raise ValidationError([foreign], where=where)
         self._import = (id, provider)
 
 
@@ -773,64 +830,6 @@ def _plain_naming(stack: Any) -> bool:
         getattr(cls, name, None) is getattr(base, name, None)
         for name in ("allocate_logical_id", "_allocate_logical_id", "get_logical_id")
     )
-
-
-def _meta_finding(name: str, attr: str, value: object, problem: str, expected: str, hint: str) -> Finding:
-    return Finding("ecs_snapshot_" + attr, Severity.ERROR, RESOURCE_TYPE, name, attr, value, problem, expected, hint)
-
-
-def _check_meta_arguments(
-    stack: Any, scope: Any, name: str, depends_on: Sequence[Any] | None, provider: Any, *, where: Any
-) -> None:
-    """Refuse what cdktf would reject with a bare jsii error, or write as a dangling reference."""
-    findings: list[Finding] = []
-    if name == "Default" and scope is stack:
-        findings.append(
-            _meta_finding(
-                name,
-                "id",
-                name,
-                "is reserved: the constructs library leaves 'Default' out of names, and cdktf then has none",
-                "another construct id",
-                "choose another id, e.g. 'default_snapshot'",
-            )
-        )
-    if depends_on is not None:
-        items = list(depends_on) if isinstance(depends_on, Sequence) and not isinstance(depends_on, str) else None
-        bad = [depends_on] if items is None else [i for i in items if not is_jsii_object(i) or _is_provider(i)]
-        if bad:
-            findings.append(
-                _meta_finding(
-                    name,
-                    "depends_on",
-                    bad[0],
-                    "is not a resource, data source or module construct",
-                    "a list of constructs, e.g. depends_on=[disk]",
-                    "pass the construct objects themselves, not their names, ids or providers",
-                )
-            )
-    if (
-        provider is not None
-        and _is_provider(provider)
-        and not any(p is provider for p in registry_of(stack).providers)  # ours: known without Node
-        and stack_of(provider) is not stack
-    ):
-        findings.append(
-            _meta_finding(
-                name,
-                "provider",
-                str(provider.node.path),
-                "belongs to another stack, where this stack's Terraform cannot see it",
-                "a provider of this stack",
-                "create an AlicloudProvider in this stack (with the same alias) and pass that",
-            )
-        )
-    if findings:
-        raise ValidationError(findings, where=where())
-
-
-def _is_provider(value: object) -> bool:
-    return isinstance(value, _cdk.TerraformProvider)
 
 
 def _path_of(scope: Any) -> str:

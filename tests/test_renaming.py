@@ -156,9 +156,9 @@ def test_snapshot_depends_on_names_refused(stack: Any, depends_on: Any) -> None:
     with pytest.raises(ValidationError) as info:
         EcsSnapshot(stack, "s", disk_id="d-1", depends_on=depends_on)
     message = str(info.value)
-    assert [f.rule_id for f in info.value.findings] == ["ecs_snapshot_depends_on"]
+    assert [f.rule_id for f in info.value.findings] == ["terraform_depends_on"]
     assert "test/s" in message and "depends_on" in message and "disk-1" in message
-    assert "pass the construct objects themselves" in message
+    assert "pass the resource objects themselves" in message
 
 
 def test_snapshot_depends_on_constructs_accepted(cdk: Any, stack: Any, synth: Any) -> None:
@@ -179,15 +179,15 @@ def test_snapshot_depends_on_a_provider_refused(stack: Any) -> None:
     provider = AlicloudProvider(stack, "alicloud")
     with pytest.raises(ValidationError) as info:
         EcsSnapshot(stack, "s", disk_id="d-1", depends_on=[provider])
-    assert [f.rule_id for f in info.value.findings] == ["ecs_snapshot_depends_on"]
-    assert "not their names, ids or providers" in str(info.value)
+    assert [f.rule_id for f in info.value.findings] == ["terraform_depends_on"]
+    assert "not names, ids, providers or plain constructs" in str(info.value)
 
 
 def test_snapshot_id_default_refused(stack: Any) -> None:
     with pytest.raises(ValidationError) as info:
         EcsSnapshot(stack, "Default", disk_id="d-1")
-    assert [f.rule_id for f in info.value.findings] == ["ecs_snapshot_id"]
-    assert "test/Default" in str(info.value) and "choose another id" in str(info.value)
+    assert [f.rule_id for f in info.value.findings] == ["terraform_reserved_id"]
+    assert "test/Default" in str(info.value) and "choose another construct id" in str(info.value)
 
 
 def test_snapshot_provider_of_another_stack_refused(cdk: Any) -> None:
@@ -197,7 +197,7 @@ def test_snapshot_provider_of_another_stack_refused(cdk: Any) -> None:
     elsewhere = AlicloudProvider(there, "hz", alias="hz")
     with pytest.raises(ValidationError) as info:
         EcsSnapshot(here, "s", disk_id="d-1", provider=elsewhere)
-    assert [f.rule_id for f in info.value.findings] == ["ecs_snapshot_provider"]
+    assert [f.rule_id for f in info.value.findings] == ["terraform_provider"]
     assert "'there/hz'" in str(info.value) and "belongs to another stack" in str(info.value)
 
 
