@@ -11,7 +11,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-import jsii
 import pytest
 
 from cdktf_ecs_snapshot import AlicloudProvider, DiskLookup, EcsDisk, EcsSnapshot, ValidationError
@@ -46,21 +45,6 @@ def test_same_rename_twice_changes_nothing(stack: Any, synth: Any) -> None:
     snapshot.override_logical_id("bb")
     snapshot.override_logical_id("bb")
     assert list(synth(stack)["resource"]["alicloud_ecs_snapshot"]) == ["bb"]
-
-
-def test_renaming_aspect_survives_a_second_synthesis(cdk: Any, stack: Any, synth: Any) -> None:
-    EcsSnapshot(stack, "b", disk_id="d-1")
-
-    @jsii.implements(cdk.IAspect)
-    class Rename:
-        def visit(self, node: Any) -> None:
-            if isinstance(node, EcsSnapshot):
-                node.override_logical_id("renamed")
-
-    cdk.Aspects.of(stack).add(Rename())
-    first, second = synth(stack), synth(stack)
-    assert first == second
-    assert list(second["resource"]["alicloud_ecs_snapshot"]) == ["renamed"]
 
 
 def test_rename_to_none_is_a_type_error(stack: Any) -> None:

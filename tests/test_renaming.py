@@ -214,3 +214,12 @@ def test_snapshot_invalid_override_name_blames_the_override(stack: Any) -> None:
         snapshot.override_logical_id("!!bad")
     assert "of the id 'c'" not in str(info.value)
     assert "got '!!bad'" in str(info.value)
+
+
+def test_renaming_aspect_survives_a_second_synthesis(cdk: Any, stack: Any, synth: Any) -> None:
+    """An Aspect runs at every synthesis; renaming to the same name again changes nothing."""
+    EcsSnapshot(stack, "b", disk_id="d-1")
+    _rename_aspect(cdk, stack)
+    first, second = synth(stack), synth(stack)
+    assert first == second
+    assert list(second["resource"]["alicloud_ecs_snapshot"]) == ["renamed"]
