@@ -15,7 +15,7 @@ from ._stack_registry import registry_of, stack_of
 from .findings import Finding, Severity
 from .tokens import is_jsii_object
 
-__all__ = ["RESERVED_IDS", "check_meta_arguments", "provider_finding"]
+__all__ = ["RESERVED_IDS", "check_meta_arguments", "provider_finding", "require_string_id"]
 
 # 'Default' is left out of paths by the constructs library (cdktf then has no name to give); the others
 # are the per-stack elements this library adds.
@@ -26,6 +26,12 @@ def _finding(
     rtype: str, name: str, rule: str, attr: str, value: object, problem: str, expected: str, hint: str
 ) -> Finding:
     return Finding(rule, Severity.ERROR, rtype, name, attr, value, problem, expected, hint)
+
+
+def require_string_id(id: object) -> None:
+    """Raise a TypeError naming the bad construct id before any code treats it as text."""
+    if not isinstance(id, str):
+        raise TypeError(f"the construct id must be a string such as 'nightly'; got {id!r} ({type(id).__name__})")
 
 
 def _is_provider(value: object) -> bool:

@@ -29,11 +29,13 @@ class StackRegistry:
     external_provider: Any = None
 
     def default_provider(self) -> Any:
-        """Return the stack's AlicloudProvider without alias, if any."""
-        for provider in self.providers:
-            if provider.alias_input is None:
-                return provider
-        return None
+        """Return the stack's (first) AlicloudProvider without alias, if any."""
+        defaults = self.default_providers()
+        return defaults[0] if defaults else None
+
+    def default_providers(self) -> list[Any]:
+        """The stack's AlicloudProviders without alias (Terraform accepts one)."""
+        return [provider for provider in self.providers if provider.alias_input is None]
 
     def pinned_version(self) -> str | None:
         """Return the version constraint set explicitly on one of the stack's AlicloudProviders, if any.

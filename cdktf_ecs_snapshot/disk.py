@@ -13,7 +13,7 @@ import jsii
 
 from ._core import core
 from ._hcl import hcl_attributes
-from ._meta_checks import check_meta_arguments
+from ._meta_checks import check_meta_arguments, require_string_id
 from ._stack_registry import stack_of
 from .errors import ValidationError
 from .findings import Finding, Severity
@@ -230,6 +230,5 @@ class EcsDiskAttachment(_TerraformResource):  # type: ignore[misc]
 
 
 def _meta_findings(scope: Any, rtype: str, id: str, depends_on: Any, provider: Any) -> list[Finding]:
-    if not isinstance(id, str):
-        raise TypeError(f"the construct id must be a string such as 'data'; got {id!r} ({type(id).__name__})")
+    require_string_id(id)
     return check_meta_arguments(stack_of(scope), scope, rtype, id, depends_on, provider)

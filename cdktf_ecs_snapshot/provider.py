@@ -230,7 +230,7 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
         before synthesis, a second default provider is checked when cdktf validates the stack."""
         if self.alias_input is not None or self._checks_one_default:
             return
-        if any(p is not self and p.alias_input is None for p in registry_of(self._stack).providers):
+        if any(p is not self for p in registry_of(self._stack).default_providers()):
             self.node.add_validation(_OneDefaultProvider(self))
             self._checks_one_default = True
 
@@ -320,7 +320,7 @@ class _OneDefaultProvider:
         provider = self._provider
         if provider.alias_input is not None:
             return []
-        others = [p for p in registry_of(provider._stack).providers if p is not provider and p.alias_input is None]
+        others = [p for p in registry_of(provider._stack).default_providers() if p is not provider]
         if not others:
             return []
         return [

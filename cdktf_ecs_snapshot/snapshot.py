@@ -22,7 +22,7 @@ import jsii
 from ._core import core
 from ._jsii_create import create as create_jsii_object
 from ._jsii_create import wire_struct
-from ._meta_checks import check_meta_arguments, provider_finding
+from ._meta_checks import check_meta_arguments, provider_finding, require_string_id
 from ._python_only import python_only as _python_only
 from ._stack_registry import registry_of, stack_of
 from .errors import SnapshotDeprecationWarning, ValidationError
@@ -250,7 +250,6 @@ class _SnapshotMembers:
     _scope_is_stack: bool
     _user_overrides: list[tuple[str, Any]]
     _claimed_name: tuple[str, str] | None
-    _renamed: bool
 
     @property
     def _resource_type(self) -> str:
@@ -371,18 +370,11 @@ class _SnapshotMembers:
     # -- synthesis --------------------------------------------------------------------------------
 
     def _logical_id(self) -> str:
-        """Return the Terraform name; computed in Python when cdktf's rule is the plain one.
-
-        After ``override_logical_id``/``reset_override_logical_id`` Node is asked: cdktf keeps the first
-        name it computed (reading ``.id`` computes it), so a late override may not have taken.
-        """
+        """Return the Terraform name: the one cdktf fixed (at a rename or a synthesis), else computed in
+        Python when cdktf's rule is the plain one, else asked from Node."""
         if self._synthesized_id is not None:
             return self._synthesized_id
-        if not self._renamed:
-            known = self._known_logical_id()
-            if known is not None:
-                return known
-        return str(self.friendly_unique_id)
+        return self._known_logical_id() or str(self.friendly_unique_id)
 
     def _attributes_for_synth(self) -> dict[str, object]:
         values = dict(self._values)
@@ -673,8 +665,7 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
             "tags": tags,
             "timeouts": timeouts,
         }
-        if not isinstance(id, str):
-            raise TypeError(f"the construct id must be a string such as 'nightly'; got {id!r} ({type(id).__name__})")
+        require_string_id(id)
         stack = stack_of(scope)
         meta_findings = check_meta_arguments(stack, scope, self._resource_type, id, depends_on, provider)
         if meta_findings:
@@ -682,12 +673,11 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         if depends_on is not None:
             depends_on = list(depends_on)  # jsii passes lists, not tuples
         self._scope_is_stack = stack is scope
-        self._construct_id = _ID_SEPARATORS.sub("--", id) if isinstance(id, str) else id
+        self._construct_id = _ID_SEPARATORS.sub("--", id)
         self._logical_override: str | None = None
         self._synthesized_id: str | None = None
         self._user_overrides: list[tuple[str, Any]] = []
         self._claimed_name = None
-        self._renamed = False
         self._import: tuple[str, Any] | None = None
         self._batched = True
         self._validate, self._strict = validate, strict
@@ -758,11 +748,10 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
         if not isinstance(new_logical_id, str):
             raise TypeError(f"the logical id must be a string; got {new_logical_id!r}")
         where = str(self.node.path)
-        if self._renamed:
-            current = self._logical_id()
-            if current == new_logical_id:
+        if self._synthesized_id is not None:  # cdktf has fixed the name: at a rename or a synthesis
+            if self._synthesized_id == new_logical_id:
                 return  # the same rename again (an Aspect runs at every synthesis): nothing changes
-            raise ValidationError([self._name_fixed(new_logical_id, current=current)], where=where)
+            raise ValidationError([self._name_fixed(new_logical_id, current=self._synthesized_id)], where=where)
         finding = self._name_finding(new_logical_id, overriding=True) if self._validate else None
         if finding is not None:
             raise ValidationError([finding], where=where)
@@ -773,9 +762,7 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
                 raise
             raise ValidationError([self._name_fixed(new_logical_id, current=self._logical_id())], where=where) from None
         # Asking fixes the name in Node (as any later reference would) and tells whether the rename took.
-        actual = str(self.friendly_unique_id)
-        self._renamed = True
-        self._synthesized_id = actual
+        actual = self._synthesized_id = str(self.friendly_unique_id)
         if actual != new_logical_id:
             raise ValidationError([self._name_fixed(new_logical_id, current=actual)], where=where)
         self._logical_override = new_logical_id
@@ -784,8 +771,8 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
     @_python_only
     def reset_override_logical_id(self) -> None:
         """Undo ``override_logical_id``: not possible once it took (cdktf has fixed the name)."""
-        if self._renamed:
-            finding = self._name_fixed("reset_override_logical_id()", current=self._logical_id())
+        if self._logical_override is not None:
+            finding = self._name_fixed("reset_override_logical_id()", current=self._logical_override)
             raise ValidationError([finding], where=str(self.node.path))
         super().reset_override_logical_id()
 
