@@ -15,7 +15,7 @@ from ._stack_registry import registry_of, stack_of
 from .findings import Finding, Severity
 from .tokens import is_jsii_object
 
-__all__ = ["RESERVED_IDS", "check_meta_arguments", "provider_finding", "require_string_id"]
+__all__ = ["RESERVED_IDS", "check_meta_arguments", "provider_finding", "require_string_id", "reserved_id_finding"]
 
 # 'Default' is left out of paths by the constructs library (cdktf then has no name to give); the others
 # are the per-stack elements this library adds.
@@ -72,19 +72,9 @@ def check_meta_arguments(
 ) -> list[Finding]:
     """Findings for a reserved id, ``depends_on`` entries that are not dependable, a foreign provider."""
     findings: list[Finding] = []
-    if name in RESERVED_IDS and scope is stack:
-        findings.append(
-            _finding(
-                rtype,
-                name,
-                "terraform_reserved_id",
-                "id",
-                name,
-                "is reserved ('Default' has no name in cdktf; the others are this library's own elements)",
-                f"an id other than {', '.join(repr(i) for i in sorted(RESERVED_IDS))}",
-                "choose another construct id",
-            )
-        )
+    reserved = reserved_id_finding(stack, scope, rtype, name)
+    if reserved is not None:
+        findings.append(reserved)
     if depends_on is not None:
         items = list(depends_on) if isinstance(depends_on, Sequence) and not isinstance(depends_on, str) else None
         bad = [depends_on] if items is None else [i for i in items if not _is_dependable(i)]
@@ -95,7 +85,7 @@ def check_meta_arguments(
                     name,
                     "terraform_depends_on",
                     "depends_on",
-                    bad[0],
+                    _shown(bad[0]),
                     "is not a resource, data source or module construct",
                     "a list of constructs, e.g. depends_on=[disk]",
                     "pass the resource objects themselves, not names, ids, providers or plain constructs "
@@ -106,6 +96,28 @@ def check_meta_arguments(
     if foreign is not None:
         findings.append(foreign)
     return findings
+
+
+def reserved_id_finding(stack: Any, scope: Any, rtype: str, name: str) -> Finding | None:
+    """A finding if ``name`` is reserved directly under the stack."""
+    if name not in RESERVED_IDS or scope is not stack:
+        return None
+    return _finding(
+        rtype,
+        name,
+        "terraform_reserved_id",
+        "id",
+        name,
+        "is reserved ('Default' has no name in cdktf; the others are this library's own elements)",
+        f"an id other than {', '.join(repr(i) for i in sorted(RESERVED_IDS))}",
+        "choose another construct id",
+    )
+
+
+def _shown(value: object) -> object:
+    """A construct by its path in messages, not its Python repr."""
+    node = getattr(value, "node", None) if is_jsii_object(value) else None
+    return str(node.path) if node is not None else value
 
 
 def _is_dependable(value: object) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 import jsii
 
 from ._core import external_provider, load_constructs
+from ._meta_checks import reserved_id_finding
 from ._stack_registry import registry_of, stack_of
 from .ecs_external.operations import COMMON_KEYS, OPERATIONS
 from .ecs_external.protocol import UsageError, check_keys
@@ -52,7 +53,8 @@ def _ensure_external_provider(stack: Any) -> None:
 
 
 def _default_external_providers(stack: Any, provider_class: type) -> list[Any]:
-    return [c for c in stack.node.children if isinstance(c, provider_class) and getattr(c, "alias", None) is None]
+    """The stack's ``external`` providers without alias, nested ones included (asked once per stack)."""
+    return [c for c in stack.node.find_all() if isinstance(c, provider_class) and getattr(c, "alias", None) is None]
 
 
 @jsii.implements(load_constructs().IValidation)
@@ -67,9 +69,9 @@ class _OneExternalProvider:
         if not others or self._ours.alias is not None:
             return []
         return [
-            f"{others[0].node.path}: a second default 'external' provider; the lookups of this stack added "
-            "one already (Terraform takes one); create your ExternalProvider before the first lookup and "
-            "it is used instead, or leave it out"
+            f"external.{others[0].node.id}.alias: a second default 'external' provider in this stack; got "
+            f"{others[0].node.path!r} besides the one the lookups added; expected one (Terraform refuses two); "
+            "create your ExternalProvider before the first lookup (it is then used), or leave it out"
         ]
 
 
@@ -95,8 +97,11 @@ class _Lookup(_Construct):  # type: ignore[misc]
         operation = OPERATIONS[self.OPERATION]
         allowed = frozenset(operation.required) | operation.optional | COMMON_KEYS
         self._check(scope, id, merged, operation.required, allowed)
-        super().__init__(scope, id)
         stack = stack_of(scope)
+        reserved = reserved_id_finding(stack, scope, "data.external", id)
+        if reserved is not None:
+            raise ValidationError([reserved], where=f"{scope.node.path}/{id}")
+        super().__init__(scope, id)
         _ensure_external_provider(stack)
         if program is not None and (not program or not all(isinstance(p, str) and p for p in program)):
             finding = _query_finding(

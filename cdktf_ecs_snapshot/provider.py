@@ -19,6 +19,7 @@ import jsii
 
 from ._core import core, load_constructs
 from ._hcl import hcl_attributes
+from ._meta_checks import reserved_id_finding
 from ._python_only import python_only
 from ._stack_registry import registry_of, stack_of
 from .errors import ValidationError
@@ -140,9 +141,9 @@ class AlicloudProvider(_TerraformProvider):  # type: ignore[misc]
         stack = stack_of(scope)
         secrets = {"access_key": access_key, "secret_key": secret_key, "security_token": security_token}
         findings = check_provider_arguments(id, version, secrets, allow_plaintext_credentials, assume_role)
-        alias_problem = _alias_finding(id, alias)
-        if alias_problem is not None:
-            findings.append(alias_problem)
+        for problem in (_alias_finding(id, alias), reserved_id_finding(stack, scope, "provider", id)):
+            if problem is not None:
+                findings.append(problem)
         for key, block in (("assume_role_with_oidc", assume_role_with_oidc), ("endpoints", endpoints)):
             if block is not None and not isinstance(block, Mapping):
                 findings.append(
@@ -325,8 +326,9 @@ class _OneDefaultProvider:
             return []
         return [
             f"alicloud.{provider.node.id}.alias: a second AlicloudProvider without alias in this stack "
-            f"(the first is {others[0].node.path!r}); Terraform refuses two default configurations of a "
-            "provider; give one of them alias='...' and pass provider=... to the snapshots that use it"
+            f"(the first is {others[0].node.path!r}); got no alias; expected one default configuration per "
+            "provider (Terraform refuses two); give one of them alias='...' and pass provider=... to the "
+            "snapshots that use it"
         ]
 
 

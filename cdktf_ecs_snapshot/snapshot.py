@@ -81,39 +81,36 @@ def _hcl_attributes(values: Mapping[str, object]) -> dict[str, object]:
     return out
 
 
-def _drop_path(values: dict[str, Any], path: str, override: object) -> None:
-    """Remove what a user override at ``path`` replaces, so the user's value wins in the merged JSON.
+def _override_tree(overrides: Sequence[tuple[str, Any]]) -> dict[str, Any]:
+    """The overrides as cdktf stores them (``addOverride``'s path rule, replayed in order)."""
+    tree: dict[str, Any] = {}
+    for path, value in overrides:
+        parts = path.split(".")
+        node = tree
+        for part in parts[:-1]:
+            child = node.get(part)
+            # cdktf replaces anything that is not a map on the way with a new map.
+            node[part] = dict(child) if isinstance(child, Mapping) and not is_jsii_object(child) else {}
+            node = node[part]
+        node[parts[-1]] = value
+    return tree
 
-    A map overriding a map is merged by cdktf (``add_override("tags", {...})`` adds tags): then only the
-    keys the override sets are removed.
+
+def _drop_overridden(values: dict[str, Any], tree: Mapping[str, Any]) -> None:
+    """Remove from ``values`` what the overrides set, so theirs win when cdktf merges the two.
+
+    A map overriding a map is merged by cdktf (``add_override("tags", {...})`` adds tags), so only the keys
+    it sets go; a None sets nothing.
     """
-    parts = path.split(".")
-    node: Any = values
-    for part in parts[:-1]:
-        child = node.get(part) if isinstance(node, dict) else None
-        if not isinstance(child, dict):
-            if isinstance(node, dict):
-                node.pop(part, None)
-            return
-        node[part] = child = dict(child)
-        node = child
-    if not isinstance(node, dict):
-        return
-    current = node.get(parts[-1])
-    if isinstance(current, dict) and isinstance(override, Mapping) and not is_jsii_object(override):
-        node[parts[-1]] = _without_keys(current, override)
-    else:
-        node.pop(parts[-1], None)
-
-
-def _without_keys(current: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(current)
-    for key, value in override.items():
-        if isinstance(out.get(key), dict) and isinstance(value, Mapping):
-            out[key] = _without_keys(out[key], value)
+    for key, value in tree.items():
+        if value is None:
+            continue
+        current = values.get(key)
+        if isinstance(current, dict) and isinstance(value, Mapping) and not is_jsii_object(value):
+            values[key] = kept = dict(current)
+            _drop_overridden(kept, value)
         else:
-            out.pop(key, None)
-    return out
+            values.pop(key, None)
 
 
 _TerraformElement: Any = _cdk.TerraformElement
@@ -378,8 +375,8 @@ class _SnapshotMembers:
 
     def _attributes_for_synth(self) -> dict[str, object]:
         values = dict(self._values)
-        for path, value in self._user_overrides:
-            _drop_path(values, path, value)
+        if self._user_overrides:
+            _drop_overridden(values, _override_tree(self._user_overrides))
         return values
 
     def _unbatch(self) -> None:
@@ -752,6 +749,8 @@ class EcsSnapshot(_TerraformResource, _SnapshotMembers):  # type: ignore[misc]
             if self._synthesized_id == new_logical_id:
                 return  # the same rename again (an Aspect runs at every synthesis): nothing changes
             raise ValidationError([self._name_fixed(new_logical_id, current=self._synthesized_id)], where=where)
+        if self._logical_override is None and self._known_logical_id() == new_logical_id:
+            return  # already its name
         finding = self._name_finding(new_logical_id, overriding=True) if self._validate else None
         if finding is not None:
             raise ValidationError([finding], where=where)

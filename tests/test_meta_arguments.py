@@ -173,6 +173,56 @@ def test_lookups_then_own_external_provider_fails_cdktf_validation(cdk: Any, tmp
     AlicloudProvider(stack, "alicloud")
     DiskLookup(stack, "disk", disk_id="d-1")
     external_provider().provider.ExternalProvider(stack, "external")
-    with pytest.raises(RuntimeError, match="t/external: a second default 'external' provider"):
+    with pytest.raises(RuntimeError, match=r"external\.external\.alias: a second default 'external' provider"):
         app.synth()
     assert not (tmp_path / "stacks" / "t" / "cdk.tf.json").exists()
+
+
+def test_lookups_reuse_a_nested_external_provider(stack: Any, synth: Any) -> None:
+    AlicloudProvider(stack, "alicloud")
+    external_provider().provider.ExternalProvider(load_constructs().Construct(stack, "providers"), "external")
+    DiskLookup(stack, "disk", disk_id="d-1")
+    assert synth(stack)["provider"]["external"] == [{}]
+
+
+@pytest.mark.parametrize("make", ["provider", "lookup"])
+def test_reserved_ids_refused_for_providers_and_lookups(stack: Any, make: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        if make == "provider":
+            AlicloudProvider(stack, "cdktf-ecs-snapshot")
+        else:
+            DiskLookup(stack, "cdktf-ecs-snapshot-external", disk_id="d-1")
+    assert _rule_ids(info) == ["terraform_reserved_id"]
+    assert "choose another construct id" in str(info.value)
+
+
+def test_depends_on_error_shows_the_construct_path(stack: Any) -> None:
+    lookup = DiskLookup(stack, "disk", disk_id="d-1")
+    with pytest.raises(ValidationError, match=r"depends_on: .*got 'test/disk'"):
+        EcsSnapshot(stack, "s", disk_id="d-1", depends_on=[lookup])
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ([("tags", {"a": None})], {"a": "1", "b": "2"}),
+        ([("tags", "${var.t}"), ("tags.a", "z")], {"a": "z", "b": "2"}),
+        ([("tags.a", "z"), ("tags", {"c": "3"})], {"a": "1", "b": "2", "c": "3"}),
+        ([("tags", "${var.t}")], "${var.t}"),
+    ],
+    ids=["none-sets-nothing", "string-then-path", "path-then-map", "whole-token"],
+)
+def test_snapshot_tags_overrides_replayed_as_cdktf_stores_them(
+    stack: Any, synth: Any, overrides: list[tuple[str, Any]], expected: object
+) -> None:
+    snapshot = EcsSnapshot(stack, "s", disk_id="d-1", tags={"a": "1", "b": "2"})
+    for path, value in overrides:
+        snapshot.add_override(path, value)
+    assert synth(stack)["resource"]["alicloud_ecs_snapshot"]["s"]["tags"] == expected
+
+
+def test_rename_to_its_own_name_after_fqn_changes_nothing(cdk: Any, stack: Any, synth: Any) -> None:
+    snapshot = EcsSnapshot(stack, "r", disk_id="d-1")
+    snapshot.fqn  # noqa: B018 - cdktf refuses any rename from now on
+    snapshot.override_logical_id("r")
+    assert list(synth(stack)["resource"]["alicloud_ecs_snapshot"]) == ["r"]
