@@ -45,6 +45,18 @@ def _count_kernel_calls() -> dict[str, int]:
     return counts
 
 
+def snapshot_arguments(i: int) -> dict[str, Any]:
+    """The arguments of snapshot ``i``, the same for every case that builds snapshots."""
+    return {
+        "disk_id": f"d-{i:08x}",
+        "category": "standard",
+        "description": "nightly backup",
+        "retention_days": 30,
+        "snapshot_name": f"nightly-{i}",
+        "tags": {"team": "infra", "env": "prod"},
+    }
+
+
 def worker(case: str, n: int, count_calls: bool) -> dict[str, Any]:
     t_import = time.perf_counter()
     from cdktf_ecs_snapshot._core import core
@@ -60,16 +72,7 @@ def worker(case: str, n: int, count_calls: bool) -> dict[str, Any]:
         def setup(stack: Any) -> None:
             AlicloudProvider(stack, "alicloud", region="cn-hangzhou")
             for i in range(n):
-                EcsSnapshot(
-                    stack,
-                    f"snap{i}",
-                    disk_id=f"d-{i:08x}",
-                    category="standard",
-                    description="nightly backup",
-                    retention_days=30,
-                    snapshot_name=f"nightly-{i}",
-                    tags={"team": "infra", "env": "prod"},
-                )
+                EcsSnapshot(stack, f"snap{i}", **snapshot_arguments(i))
     elif case == "handwritten":
         import jsii
 
@@ -94,16 +97,7 @@ def worker(case: str, n: int, count_calls: bool) -> dict[str, Any]:
         def setup(stack: Any) -> None:
             AlicloudProvider(stack, "alicloud", region="cn-hangzhou")  # the same provider as the ecs case
             for i in range(n):
-                Naive(
-                    stack,
-                    f"snap{i}",
-                    disk_id=f"d-{i:08x}",
-                    category="standard",
-                    description="nightly backup",
-                    retention_days=30,
-                    snapshot_name=f"nightly-{i}",
-                    tags={"team": "infra", "env": "prod"},
-                )
+                Naive(stack, f"snap{i}", **snapshot_arguments(i))
     elif case == "empty":
 
         def setup(stack: Any) -> None:
@@ -208,18 +202,7 @@ def bench_constructs(sizes: list[int], repeat: int) -> dict[str, Any]:
 def _doc_specs(n: int) -> Any:
     from cdktf_ecs_snapshot.plain import SnapshotSpec
 
-    return [
-        SnapshotSpec(
-            id=f"snap{i}",
-            disk_id=f"d-{i:08x}",
-            category="standard",
-            description="nightly backup",
-            retention_days=30,
-            snapshot_name=f"nightly-{i}",
-            tags={"team": "infra", "env": "prod"},
-        )
-        for i in range(n)
-    ]
+    return [SnapshotSpec(id=f"snap{i}", **snapshot_arguments(i)) for i in range(n)]
 
 
 def bench_plain(sizes: list[int], repeat: int) -> dict[str, Any]:
